@@ -1,0 +1,77 @@
+//! Findings: what the engine reports, with byte spans into the checked text.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is. Ordered: `Note < Warning < Error`.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Note,
+    Warning,
+    #[default]
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What kind of problem a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FindingKind {
+    /// A deviant rendering of a term.
+    Deviant,
+    /// An approved rendering of a case-sensitive term, written in another letter case.
+    Miscased,
+}
+
+/// One problem in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Index of the term in the glossary.
+    pub term: usize,
+    pub kind: FindingKind,
+    pub severity: Severity,
+    /// Byte range of the offending words in the text, plural ending included.
+    pub span: Range<usize>,
+    /// The text as written (it may span a line break).
+    pub matched: String,
+    /// The glossary form that matched.
+    pub form: String,
+    /// The approved rendering to use instead, in the writer's letter case and number.
+    pub suggestion: String,
+}
+
+impl Finding {
+    /// The headline: `deviant rendering "community of common destiny"`.
+    pub fn message(&self) -> String {
+        let shown = collapse_whitespace(&self.matched);
+        match self.kind {
+            FindingKind::Deviant => format!("deviant rendering \"{shown}\""),
+            FindingKind::Miscased => format!("\"{shown}\" is written in the wrong letter case"),
+        }
+    }
+}
+
+/// Each run of whitespace as one space, so a wrapped term reads as one line.
+pub fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

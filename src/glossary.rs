@@ -1,0 +1,352 @@
+//! The glossary model and its loader: `glossary.toml`, schema version 1.
+//!
+//! Loading never guesses: unknown keys, missing fields, duplicate ids, forms listed twice and
+//! deviants that are also approved renderings are all errors, each with the byte range of the
+//! offending value so that the CLI can point at the line.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::Severity;
+use crate::fold;
+
+/// A validated glossary.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Glossary {
+    pub source_language: Option<String>,
+    pub target_language: Option<String>,
+    pub terms: Vec<Term>,
+}
+
+/// One glossary entry: a concept, its approved renderings and the renderings to flag.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Term {
+    pub id: String,
+    /// Source-language terms (for example 人类命运共同体); shown in diagnostics.
+    pub sources: Vec<String>,
+    /// The rendering suggested for every deviant.
+    pub preferred: String,
+    /// Acceptable alternates: never flagged, and they hide deviants they overlap.
+    pub admitted: Vec<String>,
+    /// Renderings to flag.
+    pub deviants: Vec<String>,
+    pub note: Option<String>,
+    pub severity: Severity,
+    /// When true, an approved form written in another letter case is a finding too.
+    pub case_sensitive: bool,
+}
+
+impl Term {
+    /// The approved forms: the preferred one first, then the admitted ones.
+    pub fn approved(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.preferred.as_str()).chain(self.admitted.iter().map(String::as_str))
+    }
+}
+
+/// One problem found while loading a glossary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GlossaryError {
+    pub message: String,
+    /// Byte range in the glossary text of the offending value, when known.
+    pub span: Option<Range<usize>>,
+    /// A second place worth showing, with what it is.
+    pub related: Option<(Range<usize>, String)>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl GlossaryError {
+    fn at(span: Range<usize>, message: impl Into<String>) -> GlossaryError {
+        GlossaryError {
+            message: message.into(),
+            span: Some(span),
+            related: None,
+            help: None,
+        }
+    }
+
+    fn related(mut self, span: Range<usize>, what: impl Into<String>) -> GlossaryError {
+        self.related = Some((span, what.into()));
+        self
+    }
+
+    fn help(mut self, help: impl Into<String>) -> GlossaryError {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for GlossaryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+const TERM_KEYS: &[&str] = &[
+    "id",
+    "source",
+    "preferred",
+    "admitted",
+    "deviants",
+    "note",
+    "severity",
+    "case_sensitive",
+];
+const TOP_KEYS: &[&str] = &["version", "source_language", "target_language", "term"];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGlossary {
+    version: Option<Spanned<i64>>,
+    source_language: Option<String>,
+    target_language: Option<String>,
+    #[serde(default)]
+    term: Vec<Spanned<RawTerm>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerm {
+    id: Option<Spanned<String>>,
+    source: Option<OneOrMany>,
+    preferred: Option<Spanned<String>>,
+    #[serde(default)]
+    admitted: Vec<Spanned<String>>,
+    #[serde(default)]
+    deviants: Vec<Spanned<String>>,
+    note: Option<String>,
+    #[serde(default)]
+    severity: Severity,
+    #[serde(default)]
+    case_sensitive: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged, expecting = "a string or an array of strings")]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Glossary {
+    /// Parses and validates a glossary. On failure, returns every problem found, in file order.
+    pub fn from_toml(text: &str) -> Result<Glossary, Vec<GlossaryError>> {
+        let raw: RawGlossary = toml::from_str(text).map_err(|e| vec![toml_error(&e)])?;
+        let mut errors = Vec::new();
+        if let Some(v) = &raw.version
+            && *v.get_ref() != 1
+        {
+            errors.push(
+                GlossaryError::at(
+                    v.span(),
+                    format!("unsupported glossary version {}", v.get_ref()),
+                )
+                .help("this termlint reads version 1; set `version = 1` or remove the key"),
+            );
+        }
+        let mut terms = Vec::with_capacity(raw.term.len());
+        let mut ids: HashMap<String, Range<usize>> = HashMap::new();
+        // Normalised form -> (term index, is approved, span) of its first listing.
+        let mut forms: HashMap<String, (usize, bool, Range<usize>)> = HashMap::new();
+        for spanned in &raw.term {
+            let table_span = spanned.span();
+            let t = spanned.get_ref();
+            let index = terms.len();
+            let Some(id) = &t.id else {
+                errors.push(
+                    GlossaryError::at(table_span.clone(), "term has no `id`")
+                        .help("add `id = \"some-term\"`: lower-case letters, digits and '-'"),
+                );
+                continue;
+            };
+            let id_text = id.get_ref().clone();
+            if id_text.is_empty()
+                || !id_text
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                errors.push(
+                    GlossaryError::at(id.span(), format!("invalid term id \"{id_text}\""))
+                        .help("ids use only lower-case ASCII letters, digits and '-'"),
+                );
+            }
+            if let Some(first) = ids.get(&id_text) {
+                errors.push(
+                    GlossaryError::at(id.span(), format!("duplicate term id \"{id_text}\""))
+                        .related(first.clone(), "first used here")
+                        .help("every term needs its own id"),
+                );
+            } else {
+                ids.insert(id_text.clone(), id.span());
+            }
+            let Some(preferred) = &t.preferred else {
+                errors.push(
+                    GlossaryError::at(
+                        table_span.clone(),
+                        format!("term \"{id_text}\" has no `preferred` rendering"),
+                    )
+                    .help("add `preferred = \"...\"`: the rendering termlint suggests"),
+                );
+                continue;
+            };
+            for (form, approved) in std::iter::once((preferred, true))
+                .chain(t.admitted.iter().map(|f| (f, true)))
+                .chain(t.deviants.iter().map(|f| (f, false)))
+            {
+                let what = if approved { "approved" } else { "deviant" };
+                let value = form.get_ref().trim();
+                if value.is_empty() {
+                    errors.push(GlossaryError::at(
+                        form.span(),
+                        format!("empty {what} form in term \"{id_text}\""),
+                    ));
+                    continue;
+                }
+                if !value.chars().any(fold::is_word_char) {
+                    errors.push(
+                        GlossaryError::at(form.span(), format!("{what} form \"{value}\" has no letter or digit, so it can never match"))
+                            .help("a form must contain at least one word"),
+                    );
+                    continue;
+                }
+                let key = fold::normalize(value);
+                match forms.get(&key) {
+                    Some((other, other_approved, first)) if *other == index => errors.push(
+                        GlossaryError::at(form.span(), format!("\"{value}\" is listed twice in term \"{id_text}\""))
+                            .related(first.clone(), "first listed here")
+                            .help(if *other_approved != approved {
+                                "a form cannot be both approved and deviant; remove one"
+                            } else {
+                                "remove the repeated form (forms are compared ignoring case, curly quotes and spacing)"
+                            }),
+                    ),
+                    Some((other, other_approved, first)) => {
+                        let other_id = &raw_id(&raw.term[*other]);
+                        if !approved && *other_approved {
+                            errors.push(
+                                GlossaryError::at(form.span(), format!("deviant \"{value}\" is an approved rendering of term \"{other_id}\""))
+                                    .related(first.clone(), "approved here")
+                                    .help("termlint would flag the approved rendering; remove the deviant"),
+                            );
+                        } else if approved && !*other_approved {
+                            errors.push(
+                                GlossaryError::at(first.clone(), format!("deviant \"{value}\" is an approved rendering of term \"{id_text}\""))
+                                    .related(form.span(), "approved here")
+                                    .help("termlint would flag the approved rendering; remove the deviant"),
+                            );
+                        } else if !approved {
+                            errors.push(
+                                GlossaryError::at(form.span(), format!("deviant \"{value}\" is listed under two terms, \"{other_id}\" and \"{id_text}\""))
+                                    .related(first.clone(), "first listed here")
+                                    .help("a deviant can suggest only one rendering; keep it under one term"),
+                            );
+                        }
+                        // The same approved form under two terms is allowed: both accept it.
+                    }
+                    None => {
+                        forms.insert(key, (index, approved, form.span()));
+                    }
+                }
+            }
+            terms.push(Term {
+                id: id_text,
+                sources: match &t.source {
+                    None => Vec::new(),
+                    Some(OneOrMany::One(s)) => vec![s.clone()],
+                    Some(OneOrMany::Many(v)) => v.clone(),
+                },
+                preferred: preferred.get_ref().trim().to_string(),
+                admitted: t
+                    .admitted
+                    .iter()
+                    .map(|f| f.get_ref().trim().to_string())
+                    .collect(),
+                deviants: t
+                    .deviants
+                    .iter()
+                    .map(|f| f.get_ref().trim().to_string())
+                    .collect(),
+                note: t.note.clone(),
+                severity: t.severity,
+                case_sensitive: t.case_sensitive,
+            });
+        }
+        if errors.is_empty() {
+            Ok(Glossary {
+                source_language: raw.source_language,
+                target_language: raw.target_language,
+                terms,
+            })
+        } else {
+            errors.sort_by_key(|e| e.span.as_ref().map_or(0, |s| s.start));
+            Err(errors)
+        }
+    }
+}
+
+fn raw_id(t: &Spanned<RawTerm>) -> String {
+    t.get_ref()
+        .id
+        .as_ref()
+        .map(|s| s.get_ref().clone())
+        .unwrap_or_default()
+}
+
+/// Turns a TOML or schema error into a [`GlossaryError`], adding a "did you mean" for typos.
+fn toml_error(e: &toml::de::Error) -> GlossaryError {
+    let message = e.message().trim().to_string();
+    let mut err = GlossaryError {
+        message: message.clone(),
+        span: e.span(),
+        related: None,
+        help: None,
+    };
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some(field) = rest.split('`').next()
+    {
+        let known = if rest.contains("`id`") {
+            TERM_KEYS
+        } else {
+            TOP_KEYS
+        };
+        err.message = format!("unknown key `{field}`");
+        err.help = Some(match closest(field, known) {
+            Some(k) => format!("did you mean `{k}`? known keys: {}", known.join(", ")),
+            None => format!("known keys: {}", known.join(", ")),
+        });
+    }
+    err
+}
+
+/// The known key nearest to `word` by edit distance, if it is near enough to be a typo.
+fn closest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(word, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(cur)
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}

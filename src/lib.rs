@@ -1,0 +1,134 @@
+//! termlint: checks translations against a terminology glossary.
+//!
+//! This library is the engine: it loads a glossary ([`Glossary`]), compiles it into one
+//! automaton ([`Checker`]), and reports every deviant rendering in a text as a [`Finding`]
+//! with a byte span. It does no I/O and never prints; the `termlint` binary walks files,
+//! renders diagnostics and sets the exit code.
+//!
+//! ```
+//! use termlint::{Checker, Format, Glossary};
+//!
+//! let glossary = Glossary::from_toml(r#"
+//!     [[term]]
+//!     id = "bri"
+//!     preferred = "Belt and Road Initiative"
+//!     deviants = ["One Belt, One Road"]
+//! "#).unwrap();
+//! let checker = Checker::new(glossary).unwrap();
+//! let text = "China launched the One Belt,\nOne Road in 2013.";
+//! let findings = checker.check(&Format::Plain.prose(text));
+//! assert_eq!(findings.len(), 1);
+//! assert_eq!(&text[findings[0].span.clone()], "One Belt,\nOne Road");
+//! assert_eq!(findings[0].suggestion, "Belt and Road Initiative");
+//! ```
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod casing;
+pub mod finding;
+pub mod fold;
+pub mod formats;
+pub mod glossary;
+pub mod matcher;
+pub mod position;
+pub mod prose;
+pub mod select;
+pub mod urls;
+mod verify;
+
+pub use finding::{Finding, FindingKind, Severity};
+pub use formats::Format;
+pub use glossary::{Glossary, GlossaryError, Term};
+pub use matcher::BuildError;
+pub use position::{Locator, Position};
+pub use prose::Prose;
+
+use matcher::Matcher;
+use select::Verdict;
+
+/// A glossary compiled for checking. Build it once; [`Checker::check`] takes `&self` and may
+/// run on many threads at once.
+#[derive(Clone, Debug)]
+pub struct Checker {
+    glossary: Glossary,
+    matcher: Matcher,
+}
+
+impl Checker {
+    pub fn new(glossary: Glossary) -> Result<Checker, BuildError> {
+        let matcher = Matcher::new(&glossary)?;
+        Ok(Checker { glossary, matcher })
+    }
+
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
+    /// Every finding in `prose`, sorted by position; no two overlap.
+    pub fn check(&self, prose: &Prose<'_>) -> Vec<Finding> {
+        let text = prose.text();
+        let forms = self.matcher.forms();
+        let mut candidates = self.matcher.candidates(prose);
+        if candidates.is_empty() {
+            return Vec::new();
+        }
+        let pieces = prose.pieces();
+        candidates.retain(|c| {
+            let first = prose.piece_at(c.start).map_or(0, |i| pieces[i].start);
+            let last = prose
+                .piece_at(c.end - 1)
+                .map_or(text.len(), |i| pieces[i].end);
+            !urls::in_url(text, first..last, c.start, c.end)
+        });
+        let terms = &self.glossary.terms;
+        let selected = select::select(forms, candidates, |form| terms[form.term].case_sensitive);
+        let mut findings = Vec::with_capacity(selected.len());
+        for (c, verdict) in selected {
+            let form = &forms[c.form];
+            let term = &terms[form.term];
+            let stem = &text[c.start..c.stem_end];
+            let kind = match verdict {
+                Verdict::Deviant => FindingKind::Deviant,
+                Verdict::Approved => {
+                    let sentence_start = starts_sentence(prose, c.start);
+                    if !casing::is_miscased(stem, &form.text, sentence_start) {
+                        continue;
+                    }
+                    FindingKind::Miscased
+                }
+            };
+            let mut suggestion = match kind {
+                FindingKind::Deviant => casing::match_case(&term.preferred, stem, &form.text),
+                FindingKind::Miscased => form.text.clone(),
+            };
+            if c.plural {
+                suggestion = casing::pluralize(&suggestion);
+            }
+            findings.push(Finding {
+                term: form.term,
+                kind,
+                severity: term.severity,
+                span: c.start..c.end,
+                matched: text[c.start..c.end].to_string(),
+                form: form.text.clone(),
+                suggestion,
+            });
+        }
+        findings
+    }
+}
+
+/// Whether `offset` starts a sentence: nothing but opening punctuation between it and the start
+/// of its paragraph or the end of the previous sentence.
+fn starts_sentence(prose: &Prose<'_>, offset: usize) -> bool {
+    let Some(piece) = prose.piece_at(offset) else {
+        return true;
+    };
+    for (_, c) in prose.backward(piece, offset) {
+        if c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '*' | '_')
+        {
+            continue;
+        }
+        return matches!(c, '.' | '!' | '?' | '…' | ':' | '#');
+    }
+    true
+}

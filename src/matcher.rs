@@ -1,0 +1,334 @@
+//! The automaton: every form of every term, found in one pass over the text.
+//!
+//! Forms cannot go into an Aho-Corasick automaton as they are: a space in a form matches any
+//! whitespace run (and one line break), quotes and hyphens fold, the last word may be plural.
+//! So each form contributes one *anchor*: its longest run of characters that appear literally
+//! in any text it matches (letters, digits, most punctuation; never spaces, quotes or
+//! hyphens). One automaton holds the anchors of all forms, ASCII-case-insensitive, and its
+//! SIMD prefilter skips the text between them. Only at an anchor hit is the whole form
+//! checked, character by character, around the hit (see [`crate::verify`]). The text is never
+//! copied or normalised, and no loop over terms ever runs over the text.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::fold::{fold_form, is_word_char};
+use crate::glossary::Glossary;
+use crate::prose::Prose;
+use crate::verify::{Inflection, at_boundary, ending, steps};
+
+/// Whether a form is approved or to be flagged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormKind {
+    Preferred,
+    Admitted,
+    Deviant,
+}
+
+impl FormKind {
+    pub fn is_approved(self) -> bool {
+        self != FormKind::Deviant
+    }
+}
+
+/// One glossary form, compiled.
+#[derive(Clone, Debug)]
+pub struct Form {
+    /// Index of the term in the glossary.
+    pub term: usize,
+    pub kind: FormKind,
+    /// The form as written in the glossary.
+    pub text: String,
+    /// Folded characters; `' '` stands for a whitespace run.
+    chars: Vec<char>,
+    inflection: Inflection,
+    starts_word: bool,
+    ends_word: bool,
+}
+
+/// One place where a form matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Index of the form in [`Matcher::forms`], which is glossary order.
+    pub form: usize,
+    pub start: usize,
+    /// End of the part that corresponds to the form (before a plural ending).
+    pub stem_end: usize,
+    pub end: usize,
+    /// Whether the last word carries a plural ending the form does not.
+    pub plural: bool,
+}
+
+/// The automaton could not be built (a glossary far beyond any real one).
+#[derive(Debug)]
+pub struct BuildError(aho_corasick::BuildError);
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot build the term automaton: {}", self.0)
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// All forms of a glossary and the automaton over their anchors.
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    forms: Vec<Form>,
+    automaton: AhoCorasick,
+    /// For each automaton pattern, the `(form, index of the anchor in the form's chars)` pairs
+    /// it anchors, as a range into `anchors`.
+    pattern_anchors: Vec<(u32, u32)>,
+    anchors: Vec<(u32, u32)>,
+}
+
+impl Matcher {
+    pub fn new(glossary: &Glossary) -> Result<Matcher, BuildError> {
+        let mut forms = Vec::new();
+        for (term_index, term) in glossary.terms.iter().enumerate() {
+            let kinds = std::iter::once((term.preferred.as_str(), FormKind::Preferred))
+                .chain(
+                    term.admitted
+                        .iter()
+                        .map(|f| (f.as_str(), FormKind::Admitted)),
+                )
+                .chain(
+                    term.deviants
+                        .iter()
+                        .map(|f| (f.as_str(), FormKind::Deviant)),
+                );
+            for (text, kind) in kinds {
+                forms.push(Form::new(term_index, kind, text));
+            }
+        }
+        // Anchor text -> (form, anchor index) pairs.
+        let mut by_pattern: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for (i, form) in forms.iter().enumerate() {
+            let Some((at, anchor)) = form.anchor() else {
+                continue;
+            };
+            for variant in case_variants(&anchor) {
+                let entry = by_pattern.entry(variant.clone()).or_insert_with(|| {
+                    order.push(variant);
+                    Vec::new()
+                });
+                entry.push((i as u32, at as u32));
+            }
+        }
+        let mut pattern_anchors = Vec::with_capacity(order.len());
+        let mut anchors = Vec::new();
+        for p in &order {
+            let list = &by_pattern[p];
+            pattern_anchors.push((anchors.len() as u32, list.len() as u32));
+            anchors.extend_from_slice(list);
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&order)
+            .map_err(BuildError)?;
+        Ok(Matcher {
+            forms,
+            automaton,
+            pattern_anchors,
+            anchors,
+        })
+    }
+
+    /// The compiled forms, in glossary order (per term: preferred, admitted, deviants).
+    pub fn forms(&self) -> &[Form] {
+        &self.forms
+    }
+
+    /// Every place where any form matches, overlapping ones included, in no particular order.
+    pub fn candidates(&self, prose: &Prose<'_>) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let pieces = prose.pieces();
+        let mut piece = 0;
+        for m in self.automaton.find_overlapping_iter(prose.text()) {
+            let at = m.start();
+            // Hits arrive in order of their end, so the piece is almost always the last one.
+            if !(pieces
+                .get(piece)
+                .is_some_and(|p| p.start <= at && at < p.end))
+            {
+                match prose.piece_at(at) {
+                    Some(p) => piece = p,
+                    None => continue,
+                }
+            }
+            if m.end() > pieces[piece].end {
+                continue;
+            }
+            let (first, len) = self.pattern_anchors[m.pattern().as_usize()];
+            for &(form, anchor) in &self.anchors[first as usize..(first + len) as usize] {
+                let form_index = form as usize;
+                if let Some(c) = self.forms[form_index].verify(prose, piece, at, anchor as usize) {
+                    out.push(Candidate {
+                        form: form_index,
+                        ..c
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Form {
+    fn new(term: usize, kind: FormKind, text: &str) -> Form {
+        let chars = fold_form(text);
+        let last_word_len = chars.iter().rev().take_while(|c| is_word_char(**c)).count();
+        let inflection = match chars.last() {
+            Some(&c) if c.is_alphabetic() && last_word_len >= 2 => {
+                if c == 'y' {
+                    Inflection::PluralY
+                } else {
+                    Inflection::Plural
+                }
+            }
+            _ => Inflection::None,
+        };
+        Form {
+            term,
+            kind,
+            text: text.to_string(),
+            starts_word: chars.first().is_some_and(|c| is_word_char(*c)),
+            ends_word: chars.last().is_some_and(|c| is_word_char(*c)),
+            chars,
+            inflection,
+        }
+    }
+
+    /// The anchor: the longest run of characters that any matching text contains literally,
+    /// preferring all-ASCII runs (which the automaton matches in any letter case). Returns its
+    /// start index in `chars` and its text. A final "y" is left out, since "-ies" replaces it.
+    fn anchor(&self) -> Option<(usize, String)> {
+        let literal = |c: char| !matches!(c, ' ' | '\'' | '"' | '-');
+        let mut best: Option<(bool, usize, usize)> = None; // (ascii, len, start)
+        let mut i = 0;
+        while i < self.chars.len() {
+            if !literal(self.chars[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < self.chars.len() && literal(self.chars[i]) {
+                i += 1;
+            }
+            let mut end = i;
+            if end == self.chars.len() && self.inflection == Inflection::PluralY {
+                end -= 1;
+            }
+            if end == start {
+                continue;
+            }
+            let run = &self.chars[start..end];
+            let key = (
+                run.iter().all(char::is_ascii),
+                end - start,
+                usize::MAX - start,
+            );
+            if best.is_none_or(|(a, l, s)| key > (a, l, usize::MAX - s)) {
+                best = Some((key.0, key.1, start));
+            }
+        }
+        let (_, len, start) = best?;
+        Some((start, self.chars[start..start + len].iter().collect()))
+    }
+
+    /// Checks this form around an anchor hit at byte `at` (the text of `chars[anchor..]`
+    /// starts there). Returns the match with `form` left at 0 for the caller to fill in.
+    fn verify(
+        &self,
+        prose: &Prose<'_>,
+        piece: usize,
+        at: usize,
+        anchor: usize,
+    ) -> Option<Candidate> {
+        let mut back = prose.backward(piece, at);
+        steps(&mut back, self.chars[..anchor].iter().rev().copied())?;
+        if self.starts_word && !at_boundary(&back) {
+            return None;
+        }
+        let body = match self.inflection {
+            Inflection::PluralY => self.chars.len() - 1,
+            _ => self.chars.len(),
+        };
+        let mut fwd = prose.forward(piece, at);
+        steps(&mut fwd, self.chars[anchor..body].iter().copied())?;
+        let end = ending(&fwd, self.inflection, self.ends_word)?;
+        Some(Candidate {
+            form: 0,
+            start: back.pos(),
+            stem_end: end.stem_end,
+            end: end.end,
+            plural: end.plural,
+        })
+    }
+}
+
+/// The patterns the automaton needs for one anchor. ASCII letters are matched in any case by
+/// the automaton itself; other letters need their upper- and lower-case spellings listed.
+fn case_variants(anchor: &str) -> Vec<String> {
+    let cased: Vec<usize> = anchor
+        .char_indices()
+        .filter(|(_, c)| !c.is_ascii() && c.is_lowercase())
+        .map(|(i, _)| i)
+        .collect();
+    let upper = |c: char| {
+        let mut u = c.to_uppercase();
+        match (u.next(), u.next()) {
+            (Some(u), None) => u,
+            _ => c,
+        }
+    };
+    if cased.is_empty() {
+        return vec![anchor.to_string()];
+    }
+    if cased.len() > 4 {
+        return vec![anchor.to_string(), anchor.chars().map(upper).collect()];
+    }
+    (0..1u32 << cased.len())
+        .map(|mask| {
+            anchor
+                .char_indices()
+                .map(|(i, c)| match cased.iter().position(|&k| k == i) {
+                    Some(bit) if mask & (1 << bit) != 0 => upper(c),
+                    _ => c,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_prefer_long_ascii_literal_runs() {
+        let f = Form::new(0, FormKind::Deviant, "community of common destiny");
+        assert_eq!(f.anchor(), Some((0, "community".to_string())));
+        let f = Form::new(0, FormKind::Deviant, "win‑win cooperation");
+        assert_eq!(f.anchor(), Some((8, "cooperation".to_string())));
+        let f = Form::new(0, FormKind::Deviant, "key policy");
+        assert_eq!(
+            f.anchor(),
+            Some((4, "polic".to_string())),
+            "-ies replaces the final y"
+        );
+        let f = Form::new(0, FormKind::Deviant, "One Belt, One Road");
+        assert_eq!(f.anchor(), Some((4, "belt,".to_string())));
+    }
+
+    #[test]
+    fn non_ascii_anchors_list_their_cases() {
+        let mut v = case_variants("café");
+        v.sort();
+        assert_eq!(v, ["cafÉ", "café"]);
+    }
+}

@@ -1,0 +1,264 @@
+//! The prose of a document: which bytes of the original text are checked, and how they join.
+//!
+//! A format reader (see [`crate::formats`]) turns a file into [`Prose`]: a sorted list of
+//! [`Piece`]s, byte ranges of the original text that hold prose. Consecutive pieces of one
+//! paragraph are *joined*: the bytes between them (inline markup such as `*` or `](url)`) are
+//! transparent, except for their whitespace, which still separates words. Pieces that are not
+//! joined are separated by a barrier (a block boundary, a code span) that no term can cross.
+//!
+//! The matcher never copies or rewrites the text: it reads the original bytes through the
+//! cursors below, so every position it reports is a position in the file.
+
+use std::ops::Range;
+
+/// A byte range of prose in the original text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub start: usize,
+    pub end: usize,
+    /// Whether this piece continues the paragraph of the piece before it.
+    pub joined: bool,
+}
+
+/// The checkable prose of one text.
+#[derive(Clone, Debug)]
+pub struct Prose<'a> {
+    text: &'a str,
+    pieces: Vec<Piece>,
+}
+
+impl<'a> Prose<'a> {
+    /// All of `text` is prose (plain text files).
+    pub fn whole(text: &'a str) -> Prose<'a> {
+        Prose {
+            text,
+            pieces: vec![Piece {
+                start: 0,
+                end: text.len(),
+                joined: false,
+            }],
+        }
+    }
+
+    /// Prose made of the given pieces, which must be sorted, non-overlapping and on char
+    /// boundaries of `text`. Empty pieces are dropped; contiguous joined pieces are merged.
+    pub fn from_pieces(text: &'a str, pieces: impl IntoIterator<Item = Piece>) -> Prose<'a> {
+        let mut out: Vec<Piece> = Vec::new();
+        let mut pending_break = false;
+        for p in pieces {
+            debug_assert!(p.start <= p.end && p.end <= text.len());
+            debug_assert!(text.is_char_boundary(p.start) && text.is_char_boundary(p.end));
+            if p.start == p.end {
+                pending_break |= !p.joined;
+                continue;
+            }
+            let joined = p.joined && !pending_break && !out.is_empty();
+            pending_break = false;
+            match out.last_mut() {
+                Some(last) if joined && last.end == p.start => last.end = p.end,
+                _ => out.push(Piece { joined, ..p }),
+            }
+        }
+        Prose { text, pieces: out }
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    pub fn pieces(&self) -> &[Piece] {
+        &self.pieces
+    }
+
+    /// The index of the piece holding byte `offset`, if that byte is prose.
+    pub fn piece_at(&self, offset: usize) -> Option<usize> {
+        let i = self.pieces.partition_point(|p| p.start <= offset);
+        let i = i.checked_sub(1)?;
+        (offset < self.pieces[i].end).then_some(i)
+    }
+
+    /// A cursor reading forward from `offset`, which must lie in piece `piece`.
+    pub fn forward(&self, piece: usize, offset: usize) -> Forward<'_> {
+        Forward {
+            text: self.text,
+            pieces: &self.pieces,
+            piece,
+            pos: offset,
+        }
+    }
+
+    /// A cursor reading backward from `offset`, which must lie in piece `piece` (or at its end).
+    pub fn backward(&self, piece: usize, offset: usize) -> Backward<'_> {
+        Backward {
+            text: self.text,
+            pieces: &self.pieces,
+            piece,
+            pos: offset,
+        }
+    }
+
+    /// The range of the paragraph (run of joined pieces) around piece `piece`.
+    pub fn paragraph(&self, piece: usize) -> Range<usize> {
+        let mut first = piece;
+        while first > 0 && self.pieces[first].joined {
+            first -= 1;
+        }
+        let mut last = piece;
+        while last + 1 < self.pieces.len() && self.pieces[last + 1].joined {
+            last += 1;
+        }
+        self.pieces[first].start..self.pieces[last].end
+    }
+}
+
+/// Reads the characters of a paragraph forward, skipping markup between joined pieces
+/// but keeping its whitespace. Yields `(byte offset, char)`.
+#[derive(Clone)]
+pub struct Forward<'p> {
+    text: &'p str,
+    pieces: &'p [Piece],
+    piece: usize,
+    pos: usize,
+}
+
+impl Forward<'_> {
+    /// The byte offset the next character would be read from.
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    pub fn peek(&self) -> Option<char> {
+        self.clone().next().map(|(_, c)| c)
+    }
+}
+
+impl Iterator for Forward<'_> {
+    type Item = (usize, char);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, char)> {
+        loop {
+            let piece = self.pieces[self.piece];
+            if self.pos < piece.end {
+                let c = self.text[self.pos..].chars().next()?;
+                let at = self.pos;
+                self.pos += c.len_utf8();
+                return Some((at, c));
+            }
+            let next = *self.pieces.get(self.piece + 1)?;
+            if !next.joined {
+                return None;
+            }
+            if self.pos < next.start {
+                let c = self.text[self.pos..].chars().next()?;
+                let at = self.pos;
+                self.pos += c.len_utf8();
+                if c.is_whitespace() {
+                    return Some((at, c));
+                }
+            } else {
+                self.piece += 1;
+            }
+        }
+    }
+}
+
+/// Reads the characters of a paragraph backward; the mirror of [`Forward`].
+#[derive(Clone)]
+pub struct Backward<'p> {
+    text: &'p str,
+    pieces: &'p [Piece],
+    piece: usize,
+    pos: usize,
+}
+
+impl Backward<'_> {
+    /// The byte offset just after the next character that would be read.
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    pub fn peek(&self) -> Option<char> {
+        self.clone().next().map(|(_, c)| c)
+    }
+}
+
+impl Iterator for Backward<'_> {
+    type Item = (usize, char);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, char)> {
+        loop {
+            let piece = self.pieces[self.piece];
+            if self.pos > piece.start {
+                let c = self.text[..self.pos].chars().next_back()?;
+                self.pos -= c.len_utf8();
+                return Some((self.pos, c));
+            }
+            if !piece.joined || self.piece == 0 {
+                return None;
+            }
+            let prev = self.pieces[self.piece - 1];
+            if self.pos > prev.end {
+                let c = self.text[..self.pos].chars().next_back()?;
+                self.pos -= c.len_utf8();
+                if c.is_whitespace() {
+                    return Some((self.pos, c));
+                }
+            } else {
+                self.piece -= 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joined<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Prose<'a> {
+        Prose::from_pieces(
+            text,
+            ranges.iter().map(|&(start, end)| Piece {
+                start,
+                end,
+                joined: true,
+            }),
+        )
+    }
+
+    #[test]
+    fn cursors_skip_markup_but_keep_its_whitespace() {
+        // "ab *cd*\n> ef": pieces "ab ", "cd", "ef"; gaps "*", "*\n> ".
+        let text = "ab *cd*\n> ef";
+        let prose = joined(text, &[(0, 3), (4, 6), (10, 12)]);
+        let fwd: String = prose.forward(0, 0).map(|(_, c)| c).collect();
+        assert_eq!(fwd, "ab cd\n ef");
+        let back: String = prose.backward(2, 12).map(|(_, c)| c).collect();
+        assert_eq!(back, "fe \ndc ba");
+    }
+
+    #[test]
+    fn barriers_stop_cursors() {
+        let text = "one `x` two";
+        let prose = Prose::from_pieces(
+            text,
+            [
+                Piece {
+                    start: 0,
+                    end: 4,
+                    joined: false,
+                },
+                Piece {
+                    start: 7,
+                    end: 11,
+                    joined: false,
+                },
+            ],
+        );
+        assert_eq!(prose.forward(0, 0).count(), 4);
+        assert_eq!(prose.backward(1, 11).count(), 4);
+        assert_eq!(prose.piece_at(5), None);
+        assert_eq!(prose.piece_at(8), Some(1));
+    }
+}
