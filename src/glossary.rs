@@ -215,37 +215,34 @@ impl Glossary {
                 }
                 let key = fold::normalize(value);
                 match forms.get(&key) {
-                    Some((other, other_approved, first)) if *other == index => errors.push(
+                    Some((other, other_approved, first)) if *other_approved != approved => {
+                        // One listing approves what the other flags, in one term or in two.
+                        let (deviant_span, approved_span, approving_id) = if approved {
+                            (first.clone(), form.span(), id_text.clone())
+                        } else {
+                            (form.span(), first.clone(), raw_id(&raw.term[*other]))
+                        };
+                        errors.push(
+                            GlossaryError::at(deviant_span, format!("deviant \"{value}\" is an approved rendering of term \"{approving_id}\""))
+                                .related(approved_span, "approved here")
+                                .help("termlint would flag the approved rendering; remove the deviant"),
+                        );
+                    }
+                    Some((other, _, first)) if *other == index => errors.push(
                         GlossaryError::at(form.span(), format!("\"{value}\" is listed twice in term \"{id_text}\""))
                             .related(first.clone(), "first listed here")
-                            .help(if *other_approved != approved {
-                                "a form cannot be both approved and deviant; remove one"
-                            } else {
-                                "remove the repeated form (forms are compared ignoring case, curly quotes and spacing)"
-                            }),
+                            .help("remove the repeated form (forms are compared ignoring case, curly quotes and spacing)"),
                     ),
-                    Some((other, other_approved, first)) => {
-                        let other_id = &raw_id(&raw.term[*other]);
-                        if !approved && *other_approved {
-                            errors.push(
-                                GlossaryError::at(form.span(), format!("deviant \"{value}\" is an approved rendering of term \"{other_id}\""))
-                                    .related(first.clone(), "approved here")
-                                    .help("termlint would flag the approved rendering; remove the deviant"),
-                            );
-                        } else if approved && !*other_approved {
-                            errors.push(
-                                GlossaryError::at(first.clone(), format!("deviant \"{value}\" is an approved rendering of term \"{id_text}\""))
-                                    .related(form.span(), "approved here")
-                                    .help("termlint would flag the approved rendering; remove the deviant"),
-                            );
-                        } else if !approved {
+                    Some((other, _, first)) => {
+                        // The same approved form under two terms is allowed: both accept it.
+                        if !approved {
+                            let other_id = raw_id(&raw.term[*other]);
                             errors.push(
                                 GlossaryError::at(form.span(), format!("deviant \"{value}\" is listed under two terms, \"{other_id}\" and \"{id_text}\""))
                                     .related(first.clone(), "first listed here")
                                     .help("a deviant can suggest only one rendering; keep it under one term"),
                             );
                         }
-                        // The same approved form under two terms is allowed: both accept it.
                     }
                     None => {
                         forms.insert(key, (index, approved, form.span()));

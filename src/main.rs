@@ -1,1 +1,8 @@
-fn main() {}
+//! The `termlint` command. All the work is in the `cli` module (I/O, walking, rendering) and
+//! the `termlint` library (matching); this file only starts it.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

@@ -258,6 +258,38 @@ fn rule6_approved_forms_hide_the_deviants_they_contain_or_overlap() {
 }
 
 #[test]
+fn rule6_a_deviant_that_contains_an_approved_form_still_fires() {
+    let g = r#"
+[[term]]
+id = "bri"
+preferred = "Belt and Road Initiative"
+admitted = ["Belt and Road"]
+deviants = ["Belt and Road strategy"]
+case_sensitive = true
+"#;
+    let checker = Checker::new(Glossary::from_toml(g).unwrap()).unwrap();
+    let text = "the Belt and Road strategy, the belt and road strategy, the Belt and Road";
+    let found: Vec<(&str, String)> = checker
+        .check(&Format::Plain.prose(text))
+        .into_iter()
+        .map(|f| (&text[f.span.clone()], f.suggestion))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "Belt and Road strategy",
+                "Belt and Road Initiative".to_string()
+            ),
+            (
+                "belt and road strategy",
+                "Belt and Road Initiative".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn rule7_case_sensitive_terms_flag_miscased_approved_forms() {
     assert_eq!(
         check("the belt and road initiative"),

@@ -1,0 +1,98 @@
+//! Reading one input into text: UTF-8 only, a BOM accepted, binary and UTF-16 refused with a
+//! message that says what to do.
+
+use std::fmt;
+use std::io::{self, Read};
+use std::path::Path;
+
+/// The text of one input, ready to check.
+pub struct Input {
+    /// The text, without its byte order mark.
+    pub text: String,
+}
+
+/// Why an input could not be read as text.
+#[derive(Debug)]
+pub enum InputError {
+    Io(io::Error),
+    /// A NUL byte: not a text file.
+    Binary {
+        offset: usize,
+    },
+    Utf16,
+    InvalidUtf8 {
+        offset: usize,
+        line: usize,
+    },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Io(e) => write!(f, "{}", describe_io(e)),
+            InputError::Binary { offset } => write!(
+                f,
+                "binary file (NUL byte at byte offset {offset}); termlint checks text files"
+            ),
+            InputError::Utf16 => write!(
+                f,
+                "UTF-16 text is not supported; save the file as UTF-8 (for example `iconv -f UTF-16 -t UTF-8`)"
+            ),
+            InputError::InvalidUtf8 { offset, line } => write!(
+                f,
+                "not valid UTF-8 at byte offset {offset} (line {line}); termlint reads UTF-8 \
+                 (a GBK/GB18030 file converts with `iconv -f GB18030 -t UTF-8`)"
+            ),
+        }
+    }
+}
+
+/// An I/O error in words, without Rust's "(os error 2)" suffix.
+pub fn describe_io(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::IsADirectory => "is a directory".to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
+pub fn read_path(path: &Path) -> Result<Input, InputError> {
+    decode(std::fs::read(path).map_err(InputError::Io)?)
+}
+
+pub fn read_stdin() -> Result<Input, InputError> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(InputError::Io)?;
+    decode(bytes)
+}
+
+/// Bytes to text: refuses UTF-16 and binary data, strips a UTF-8 BOM.
+pub fn decode(mut bytes: Vec<u8>) -> Result<Input, InputError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(InputError::Utf16);
+    }
+    if let Some(offset) = memchr::memchr(0, &bytes) {
+        return Err(InputError::Binary { offset });
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Input { text }),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let line = memchr::memchr_iter(b'\n', &e.as_bytes()[..offset]).count() + 1;
+            Err(InputError::InvalidUtf8 { offset, line })
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! The command-line interface: everything that touches files, the terminal and exit codes.
+
+mod args;
+mod check;
+mod glossaries;
+mod input;
+mod report;
+mod walk;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use args::{Cli, Command};
+
+/// termlint's exit codes, for CI and pre-commit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// No finding at error severity.
+    Clean = 0,
+    /// At least one finding at error severity.
+    Findings = 1,
+    /// A usage, glossary or I/O error (wins over findings).
+    Error = 2,
+}
+
+impl From<Status> for ExitCode {
+    fn from(s: Status) -> ExitCode {
+        ExitCode::from(s as u8)
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check::run(args).into(),
+    }
+}

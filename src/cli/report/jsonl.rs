@@ -1,0 +1,23 @@
+//! `--format jsonl`: one JSON object per finding, one per line, for streaming tools.
+
+use std::io::{self, Write};
+
+use super::{Record, Report, Summary};
+
+pub struct Jsonl;
+
+impl Report for Jsonl {
+    fn render_file(&self, _path: &str, _text: &str, records: &[Record<'_>]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for r in records {
+            // Serialising plain data into memory cannot fail.
+            serde_json::to_writer(&mut out, r).expect("a record serialises");
+            out.push(b'\n');
+        }
+        out
+    }
+
+    fn write(&self, out: &mut dyn Write, chunks: &[Vec<u8>], _summary: &Summary) -> io::Result<()> {
+        chunks.iter().try_for_each(|c| out.write_all(c))
+    }
+}
