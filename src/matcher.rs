@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 use crate::fold::{fold_form, is_word_char};
 use crate::glossary::Glossary;
@@ -118,16 +118,37 @@ impl Matcher {
                 entry.push((i as u32, at as u32));
             }
         }
+        // The search reports the longest anchor at each position, so a hit of "roads" must also
+        // stand for every anchor that is a prefix of it ("road"): give it their forms too.
+        // Anchors starting later inside a hit are found because the search resumes one byte
+        // after each hit's start.
+        let mut sorted: Vec<&String> = order.iter().collect();
+        sorted.sort_unstable_by_key(|p| p.to_ascii_lowercase());
         let mut pattern_anchors = Vec::with_capacity(order.len());
         let mut anchors = Vec::new();
         for p in &order {
-            let list = &by_pattern[p];
-            pattern_anchors.push((anchors.len() as u32, list.len() as u32));
-            anchors.extend_from_slice(list);
+            let start = anchors.len();
+            anchors.extend_from_slice(&by_pattern[p]);
+            let lower = p.to_ascii_lowercase();
+            for i in (1..lower.len()).filter(|&i| lower.is_char_boundary(i)) {
+                let prefix = &lower[..i];
+                // Patterns equal to `prefix` ignoring ASCII case (non-ASCII variants differ).
+                let at = sorted.partition_point(|q| q.to_ascii_lowercase().as_str() < prefix);
+                for q in sorted[at..]
+                    .iter()
+                    .take_while(|q| q.eq_ignore_ascii_case(prefix))
+                {
+                    if p.as_bytes()[..i].eq_ignore_ascii_case(q.as_bytes()) {
+                        anchors.extend_from_slice(&by_pattern[q.as_str()]);
+                    }
+                }
+            }
+            pattern_anchors.push((start as u32, (anchors.len() - start) as u32));
         }
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&order)
             .map_err(BuildError)?;
         Ok(Matcher {
@@ -148,8 +169,11 @@ impl Matcher {
         let mut out = Vec::new();
         let pieces = prose.pieces();
         let mut piece = 0;
-        for m in self.automaton.find_overlapping_iter(prose.text()) {
+        let text = prose.text();
+        let mut from = 0;
+        while let Some(m) = self.automaton.find(Input::new(text).span(from..text.len())) {
             let at = m.start();
+            from = at + 1;
             // Hits arrive in order of their end, so the piece is almost always the last one.
             if !(pieces
                 .get(piece)

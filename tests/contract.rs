@@ -470,3 +470,40 @@ community of common destiny
         ]
     );
 }
+
+#[test]
+fn a_form_whose_anchor_is_a_prefix_of_another_anchor_is_still_found() {
+    // "roads ahead" is anchored on "roads", "road" on "road": at "roads" the automaton reports
+    // only the longer anchor, which must stand for the shorter one too.
+    let g = r#"
+[[term]]
+id = "ahead"
+preferred = "way forward"
+deviants = ["roads ahead"]
+
+[[term]]
+id = "road"
+preferred = "path"
+deviants = ["road"]
+"#;
+    let checker = Checker::new(Glossary::from_toml(g).unwrap()).unwrap();
+    let text = "many roads here; the roads ahead; a road";
+    let findings = checker.check(&Format::Plain.prose(text));
+    let found: Vec<(&str, &str)> = findings
+        .iter()
+        .map(|f| {
+            (
+                checker.glossary().terms[f.term].id.as_str(),
+                &text[f.span.clone()],
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("road", "roads"),
+            ("ahead", "roads ahead"),
+            ("road", "road")
+        ]
+    );
+}
