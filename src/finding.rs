@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::quotes::Quotation;
+
 /// How serious a finding is. Ordered: `Note < Warning < Error`.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
@@ -58,6 +60,33 @@ pub struct Finding {
     pub form: String,
     /// The approved rendering to use instead, in the writer's letter case and number.
     pub suggestion: String,
+    /// Whether the finding is inside a quotation (a whole quotation is a mention: a note).
+    pub quotation: Option<Quotation>,
+    /// What `--fix` does with it.
+    pub fix: Fix,
+}
+
+/// What an automatic fix does with a finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fix {
+    /// Replace the span with this text: the suggestion, keeping a line break the span had.
+    Replace(String),
+    /// Not fixed: quotations keep their published wording.
+    InQuotation,
+    /// Not fixed: the span crosses markup (`community of *common destiny*`), which a
+    /// replacement would break.
+    AcrossMarkup,
+}
+
+impl Fix {
+    /// Why there is no fix, in words; None if there is one.
+    pub fn reason(&self) -> Option<&'static str> {
+        match self {
+            Fix::Replace(_) => None,
+            Fix::InQuotation => Some("inside a quotation, which keeps its published wording"),
+            Fix::AcrossMarkup => Some("the words are split by markup"),
+        }
+    }
 }
 
 impl Finding {

@@ -285,6 +285,65 @@ impl Glossary {
     }
 }
 
+impl Glossary {
+    /// Merges glossaries loaded from several files (`(name, glossary)`, in order). Conflicts
+    /// are errors naming both files: the same term id twice, a deviant of one that is an
+    /// approved form in another, or the same deviant in both.
+    pub fn merge(parts: Vec<(String, Glossary)>) -> Result<Glossary, Vec<String>> {
+        let mut errors = Vec::new();
+        let mut ids: HashMap<String, String> = HashMap::new();
+        // Normalised form -> (file, term id, approved).
+        let mut forms: HashMap<String, (String, String, bool)> = HashMap::new();
+        let mut merged = Glossary::default();
+        for (name, g) in parts {
+            merged.source_language = merged.source_language.or(g.source_language);
+            merged.target_language = merged.target_language.or(g.target_language);
+            for t in g.terms {
+                if let Some(first) = ids.get(&t.id) {
+                    errors.push(format!(
+                        "term id \"{}\" is defined in both {first} and {name}",
+                        t.id
+                    ));
+                    continue;
+                }
+                ids.insert(t.id.clone(), name.clone());
+                let listed = t
+                    .approved()
+                    .map(|f| (f.to_string(), true))
+                    .chain(t.deviants.iter().map(|d| (d.clone(), false)));
+                for (form, approved) in listed.collect::<Vec<_>>() {
+                    let key = fold::normalize(&form);
+                    match forms.get(&key) {
+                        Some((file, id, other_approved)) if file != &name => {
+                            if approved != *other_approved {
+                                errors.push(format!(
+                                    "\"{form}\" is approved in one glossary and deviant in the other: term \"{id}\" in {file}, term \"{}\" in {name}",
+                                    t.id
+                                ));
+                            } else if !approved {
+                                errors.push(format!(
+                                    "deviant \"{form}\" is listed in both {file} (term \"{id}\") and {name} (term \"{}\")",
+                                    t.id
+                                ));
+                            }
+                        }
+                        Some(_) => {}
+                        None => {
+                            forms.insert(key, (name.clone(), t.id.clone(), approved));
+                        }
+                    }
+                }
+                merged.terms.push(t);
+            }
+        }
+        if errors.is_empty() {
+            Ok(merged)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
 fn raw_id(t: &Spanned<RawTerm>) -> String {
     t.get_ref()
         .id

@@ -23,24 +23,29 @@
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod casing;
 pub mod finding;
+pub mod fix;
 pub mod fold;
 pub mod formats;
 pub mod glossary;
 pub mod matcher;
 pub mod position;
 pub mod prose;
+pub mod quotes;
 pub mod select;
+pub mod suppress;
 pub mod urls;
 mod verify;
 
-pub use finding::{Finding, FindingKind, Severity};
+pub use finding::{Finding, FindingKind, Fix, Quotation, Severity};
 pub use formats::Format;
 pub use glossary::{Glossary, GlossaryError, Term};
 pub use matcher::BuildError;
 pub use position::{Locator, Position};
 pub use prose::Prose;
+pub use suppress::DirectiveProblem;
 
 use matcher::Matcher;
 use select::Verdict;
@@ -103,18 +108,60 @@ impl Checker {
             if c.plural {
                 suggestion = casing::pluralize(&suggestion);
             }
+            let matched = &text[c.start..c.end];
+            let quotation = quotes::quotation(text, c.start..c.end);
+            let fix = if quotation.is_some() {
+                Fix::InQuotation
+            } else if !prose.is_plain(c.start..c.end) {
+                Fix::AcrossMarkup
+            } else {
+                Fix::Replace(fix::replacement(matched, &suggestion))
+            };
             findings.push(Finding {
                 term: form.term,
                 kind,
-                severity: term.severity,
+                // A mention (the deviant is the whole quotation) is only a note.
+                severity: match quotation {
+                    Some(Quotation::Whole) => Severity::Note,
+                    _ => term.severity,
+                },
                 span: c.start..c.end,
-                matched: text[c.start..c.end].to_string(),
+                matched: matched.to_string(),
                 form: form.text.clone(),
                 suggestion,
+                quotation,
+                fix,
             });
         }
         findings
     }
+
+    /// [`Checker::check`], then the prose's suppression directives applied.
+    pub fn lint(&self, prose: &Prose<'_>) -> Linted {
+        let mut findings = self.check(prose);
+        let (suppressed, directive_problems) = suppress::apply(
+            prose.text(),
+            &prose.directives,
+            &self.glossary,
+            &mut findings,
+        );
+        Linted {
+            findings,
+            suppressed,
+            directive_problems,
+        }
+    }
+}
+
+/// The result of [`Checker::lint`].
+#[derive(Clone, Debug, Default)]
+pub struct Linted {
+    /// Findings not suppressed, sorted by position.
+    pub findings: Vec<Finding>,
+    /// How many findings directives suppressed.
+    pub suppressed: usize,
+    /// Directives that suppressed nothing or named unknown terms.
+    pub directive_problems: Vec<DirectiveProblem>,
 }
 
 /// Whether `offset` starts a sentence: nothing but opening punctuation between it and the start

@@ -11,6 +11,8 @@
 
 use std::ops::Range;
 
+use crate::suppress::Directive;
+
 /// A byte range of prose in the original text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Piece {
@@ -25,6 +27,8 @@ pub struct Piece {
 pub struct Prose<'a> {
     text: &'a str,
     pieces: Vec<Piece>,
+    /// Suppression directives found in the format's comments, in text order.
+    pub directives: Vec<Directive>,
 }
 
 impl<'a> Prose<'a> {
@@ -37,6 +41,7 @@ impl<'a> Prose<'a> {
                 end: text.len(),
                 joined: false,
             }],
+            directives: Vec::new(),
         }
     }
 
@@ -59,7 +64,11 @@ impl<'a> Prose<'a> {
                 _ => out.push(Piece { joined, ..p }),
             }
         }
-        Prose { text, pieces: out }
+        Prose {
+            text,
+            pieces: out,
+            directives: Vec::new(),
+        }
     }
 
     pub fn text(&self) -> &'a str {
@@ -95,6 +104,25 @@ impl<'a> Prose<'a> {
             piece,
             pos: offset,
         }
+    }
+
+    /// Whether `range` holds prose only: no markup between pieces other than whitespace.
+    /// (A fix that replaced such a span would delete the markup.)
+    pub fn is_plain(&self, range: Range<usize>) -> bool {
+        let Some(mut i) = self.piece_at(range.start) else {
+            return false;
+        };
+        while self.pieces[i].end < range.end {
+            let Some(next) = self.pieces.get(i + 1) else {
+                return false;
+            };
+            let gap = &self.text[self.pieces[i].end..next.start.min(range.end)];
+            if !next.joined || !gap.chars().all(char::is_whitespace) {
+                return false;
+            }
+            i += 1;
+        }
+        true
     }
 
     /// The range of the paragraph (run of joined pieces) around piece `piece`.

@@ -16,7 +16,7 @@ fn termlint() -> Command {
     cmd
 }
 
-/// Each JSON-lines finding as `path:line:col-end_line:end_col term kind "matched" -> "suggestion"`.
+/// Each JSON-lines finding as `path:line:col-end_line:end_col term kind severity "matched" -> "suggestion"`.
 fn rows(out: &Output) -> Vec<String> {
     String::from_utf8(out.stdout.clone())
         .unwrap()
@@ -24,7 +24,7 @@ fn rows(out: &Output) -> Vec<String> {
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).unwrap();
             format!(
-                "{}:{}:{}-{}:{} {} {} {:?} -> {:?}",
+                "{}:{}:{}-{}:{} {} {} {} {:?} -> {:?}",
                 v["path"].as_str().unwrap(),
                 v["line"],
                 v["column"],
@@ -32,6 +32,7 @@ fn rows(out: &Output) -> Vec<String> {
                 v["end_column"],
                 v["term"].as_str().unwrap(),
                 v["kind"].as_str().unwrap(),
+                v["severity"].as_str().unwrap(),
                 v["matched"].as_str().unwrap(),
                 v["suggestion"].as_str().unwrap(),
             )
@@ -87,51 +88,51 @@ fn every_finding_in_the_fixtures() {
     assert_eq!(stderr(&out), "");
     let expected = [
         // A UTF-8 BOM is accepted and not counted as a column.
-        r#"fixtures/bom.txt:1:42-1:45 cpc deviant "CCP" -> "Communist Party of China""#,
+        r#"fixtures/bom.txt:1:42-1:45 cpc deviant error "CCP" -> "Communist Party of China""#,
         // Rule 4: word boundaries. Line 2 (CCPA, OBORO, xCCP, CCP2) and line 4 (URLs) are silent.
-        r#"fixtures/boundaries.txt:3:21-3:24 cpc deviant "CCP" -> "Communist Party of China""#,
-        r#"fixtures/boundaries.txt:3:27-3:30 cpc deviant "CCP" -> "Communist Party of China""#,
-        r#"fixtures/boundaries.txt:3:34-3:37 cpc deviant "CCP" -> "Communist Party of China""#,
-        r#"fixtures/boundaries.txt:3:40-3:43 cpc deviant "CCP" -> "Communist Party of China""#,
-        r#"fixtures/boundaries.txt:3:47-3:50 cpc deviant "CCP" -> "Communist Party of China""#,
-        r#"fixtures/boundaries.txt:3:54-3:57 cpc deviant "CCP" -> "Communist Party of China""#,
-        r#"fixtures/boundaries.txt:3:63-3:66 cpc deviant "CCP" -> "Communist Party of China""#,
-        r#"fixtures/boundaries.txt:3:76-3:79 cpc deviant "CCP" -> "Communist Party of China""#,
+        r#"fixtures/boundaries.txt:3:21-3:24 cpc deviant error "CCP" -> "Communist Party of China""#,
+        r#"fixtures/boundaries.txt:3:27-3:30 cpc deviant error "CCP" -> "Communist Party of China""#,
+        r#"fixtures/boundaries.txt:3:34-3:37 cpc deviant note "CCP" -> "Communist Party of China""#,
+        r#"fixtures/boundaries.txt:3:40-3:43 cpc deviant error "CCP" -> "Communist Party of China""#,
+        r#"fixtures/boundaries.txt:3:47-3:50 cpc deviant error "CCP" -> "Communist Party of China""#,
+        r#"fixtures/boundaries.txt:3:54-3:57 cpc deviant error "CCP" -> "Communist Party of China""#,
+        r#"fixtures/boundaries.txt:3:63-3:66 cpc deviant error "CCP" -> "Communist Party of China""#,
+        r#"fixtures/boundaries.txt:3:76-3:79 cpc deviant error "CCP" -> "Communist Party of China""#,
         // Rules 1, 7, 8: case-insensitive deviants, case-sensitive terms, suggestion casing.
-        r#"fixtures/casing.txt:1:1-1:28 shared-future deviant "COMMUNITY OF COMMON DESTINY" -> "COMMUNITY OF SHARED FUTURE FOR MANKIND""#,
-        r#"fixtures/casing.txt:2:1-2:28 shared-future deviant "Community of common destiny" -> "Community of shared future for mankind""#,
-        r#"fixtures/casing.txt:3:5-3:32 shared-future deviant "community of common destiny" -> "community of shared future for mankind""#,
-        r#"fixtures/casing.txt:4:5-4:29 belt-and-road miscased "belt and road initiative" -> "Belt and Road Initiative""#,
-        r#"fixtures/casing.txt:4:58-4:71 belt-and-road miscased "belt and road" -> "Belt and Road""#,
-        r#"fixtures/casing.txt:6:1-6:75 xi-thought miscased "Xi Jinping Thought on socialism with Chinese characteristics for a new era" -> "Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era""#,
+        r#"fixtures/casing.txt:1:1-1:28 shared-future deviant error "COMMUNITY OF COMMON DESTINY" -> "COMMUNITY OF SHARED FUTURE FOR MANKIND""#,
+        r#"fixtures/casing.txt:2:1-2:28 shared-future deviant error "Community of common destiny" -> "Community of shared future for mankind""#,
+        r#"fixtures/casing.txt:3:5-3:32 shared-future deviant error "community of common destiny" -> "community of shared future for mankind""#,
+        r#"fixtures/casing.txt:4:5-4:29 belt-and-road miscased error "belt and road initiative" -> "Belt and Road Initiative""#,
+        r#"fixtures/casing.txt:4:58-4:71 belt-and-road miscased error "belt and road" -> "Belt and Road""#,
+        r#"fixtures/casing.txt:6:1-6:75 xi-thought miscased error "Xi Jinping Thought on socialism with Chinese characteristics for a new era" -> "Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era""#,
         // Rule 9: CRLF gives the same lines and columns as LF; rule 2 across a CRLF break.
-        r#"fixtures/crlf-notes.txt:2:5-2:28 cpc deviant "Chinese Communist Party" -> "Communist Party of China""#,
-        r#"fixtures/crlf-notes.txt:3:25-3:28 cpc deviant "CCP" -> "Communist Party of China""#,
-        r#"fixtures/crlf-notes.txt:4:13-5:6 dual-circulation deviant "dual\r\ncycle" -> "dual circulation""#,
+        r#"fixtures/crlf-notes.txt:2:5-2:28 cpc deviant error "Chinese Communist Party" -> "Communist Party of China""#,
+        r#"fixtures/crlf-notes.txt:3:25-3:28 cpc deviant error "CCP" -> "Communist Party of China""#,
+        r#"fixtures/crlf-notes.txt:4:13-5:6 dual-circulation deviant error "dual\r\ncycle" -> "dual circulation""#,
         // Rule 5: plurals, and the suggestion carries the ending.
-        r#"fixtures/plurals.txt:1:22-1:38 core-interests deviant "kernel interests" -> "core interests""#,
-        r#"fixtures/plurals.txt:1:47-1:60 core-interests deviant "core benefits" -> "core interests""#,
-        r#"fixtures/plurals.txt:2:5-2:35 targeted-poverty-alleviation deviant "precision poverty alleviations" -> "targeted poverty alleviations""#,
-        r#"fixtures/plurals.txt:2:54-2:78 new-development-philosophy deviant "new development concepts" -> "new development philosophies""#,
+        r#"fixtures/plurals.txt:1:22-1:38 core-interests deviant error "kernel interests" -> "core interests""#,
+        r#"fixtures/plurals.txt:1:47-1:60 core-interests deviant error "core benefits" -> "core interests""#,
+        r#"fixtures/plurals.txt:2:5-2:35 targeted-poverty-alleviation deviant error "precision poverty alleviations" -> "targeted poverty alleviations""#,
+        r#"fixtures/plurals.txt:2:54-2:78 new-development-philosophy deviant warning "new development concepts" -> "new development philosophies""#,
         // Markdown: prose only; markup and soft breaks do not break a term.
-        r#"fixtures/press-release.md:6:14-6:41 shared-future deviant "Community of Common Destiny" -> "Community of shared future for mankind""#,
-        r#"fixtures/press-release.md:10:25-11:9 belt-and-road deviant "One Belt,\nOne Road" -> "Belt and Road Initiative""#,
-        r#"fixtures/press-release.md:13:22-13:50 shared-future deviant "community of *common destiny" -> "community of shared future for mankind""#,
-        r#"fixtures/press-release.md:13:56-14:12 win-win deviant "win win\ncooperation" -> "win-win cooperation""#,
-        r#"fixtures/press-release.md:16:35-17:22 changes-unseen-in-a-century deviant "great changes\n> unseen in a century" -> "profound changes unseen in a century""#,
-        r#"fixtures/press-release.md:17:39-17:71 new-international-relations deviant "new-type international relations" -> "new type of international relations""#,
-        r#"fixtures/press-release.md:20:7-20:10 cpc deviant "CCP" -> "Communist Party of China""#,
-        r#"fixtures/press-release.md:20:31-20:34 cpc deviant "CCP" -> "Communist Party of China""#,
-        r#"fixtures/press-release.md:21:3-21:33 targeted-poverty-alleviation deviant "precision poverty alleviations" -> "targeted poverty alleviations""#,
-        r#"fixtures/press-release.md:25:13-25:40 shared-future deviant "community of shared destiny" -> "community of shared future for mankind""#,
-        r#"fixtures/press-release.md:26:10-26:14 belt-and-road deviant "OBOR" -> "Belt and Road Initiative""#,
-        r#"fixtures/press-release.md:36:10-36:14 belt-and-road deviant "OBOR" -> "Belt and Road Initiative""#,
+        r#"fixtures/press-release.md:6:14-6:41 shared-future deviant error "Community of Common Destiny" -> "Community of shared future for mankind""#,
+        r#"fixtures/press-release.md:10:25-11:9 belt-and-road deviant error "One Belt,\nOne Road" -> "Belt and Road Initiative""#,
+        r#"fixtures/press-release.md:13:22-13:50 shared-future deviant error "community of *common destiny" -> "community of shared future for mankind""#,
+        r#"fixtures/press-release.md:13:56-14:12 win-win deviant error "win win\ncooperation" -> "win-win cooperation""#,
+        r#"fixtures/press-release.md:16:35-17:22 changes-unseen-in-a-century deviant error "great changes\n> unseen in a century" -> "profound changes unseen in a century""#,
+        r#"fixtures/press-release.md:17:39-17:71 new-international-relations deviant error "new-type international relations" -> "new type of international relations""#,
+        r#"fixtures/press-release.md:20:7-20:10 cpc deviant error "CCP" -> "Communist Party of China""#,
+        r#"fixtures/press-release.md:20:31-20:34 cpc deviant error "CCP" -> "Communist Party of China""#,
+        r#"fixtures/press-release.md:21:3-21:33 targeted-poverty-alleviation deviant error "precision poverty alleviations" -> "targeted poverty alleviations""#,
+        r#"fixtures/press-release.md:25:13-25:40 shared-future deviant error "community of shared destiny" -> "community of shared future for mankind""#,
+        r#"fixtures/press-release.md:26:10-26:14 belt-and-road deviant error "OBOR" -> "Belt and Road Initiative""#,
+        r#"fixtures/press-release.md:36:10-36:14 belt-and-road deviant error "OBOR" -> "Belt and Road Initiative""#,
         // Rules 2, 3, 6 in plain text: wrapped terms, NBSP hyphen, curly quotes, approved forms
         // hiding deviants, a blank line ending a term.
-        r#"fixtures/speech-draft.txt:3:44-4:15 shared-future deviant "community of\ncommon destiny" -> "community of shared future for mankind""#,
-        r#"fixtures/speech-draft.txt:5:2-5:20 belt-and-road deviant "One Belt, One Road" -> "Belt and Road Initiative""#,
-        r#"fixtures/speech-draft.txt:15:12-15:58 seek-common-ground deviant "seek common points while reserving differences" -> "seek common ground while shelving differences""#,
-        r#"fixtures/speech-draft.txt:16:14-16:42 china-story deviant "tell well the story of China" -> "tell China's stories well""#,
+        r#"fixtures/speech-draft.txt:3:44-4:15 shared-future deviant error "community of\ncommon destiny" -> "community of shared future for mankind""#,
+        r#"fixtures/speech-draft.txt:5:2-5:20 belt-and-road deviant note "One Belt, One Road" -> "Belt and Road Initiative""#,
+        r#"fixtures/speech-draft.txt:15:12-15:58 seek-common-ground deviant error "seek common points while reserving differences" -> "seek common ground while shelving differences""#,
+        r#"fixtures/speech-draft.txt:16:14-16:42 china-story deviant warning "tell well the story of China" -> "tell China's stories well""#,
     ];
     assert_eq!(rows(&out), expected);
 }
@@ -280,7 +281,7 @@ fn standard_input_uses_the_glossary_above_the_current_directory() {
     assert_eq!(
         rows(&out),
         [
-            r#"-:2:5-2:32 shared-future deviant "community of common destiny" -> "community of shared future for mankind""#
+            r#"-:2:5-2:32 shared-future deviant error "community of common destiny" -> "community of shared future for mankind""#
         ]
     );
 }
@@ -309,8 +310,8 @@ deviants = ["OBOR"]
     assert_eq!(
         rows(&out),
         [
-            r#"sub/deeper/low.txt:1:9-1:13 nested deviant "OBOR" -> "Belt and Road Initiative""#,
-            r#"top.txt:1:1-1:4 cpc deviant "CCP" -> "Communist Party of China""#,
+            r#"sub/deeper/low.txt:1:9-1:13 nested deviant error "OBOR" -> "Belt and Road Initiative""#,
+            r#"top.txt:1:1-1:4 cpc deviant warning "CCP" -> "Communist Party of China""#,
         ],
         "glossary.toml files themselves are not linted while walking"
     );
@@ -328,7 +329,7 @@ deviants = ["OBOR"]
         .unwrap();
     assert_eq!(
         rows(&out),
-        [r#"top.txt:1:9-1:13 nested deviant "OBOR" -> "Belt and Road Initiative""#]
+        [r#"top.txt:1:9-1:13 nested deviant error "OBOR" -> "Belt and Road Initiative""#]
     );
 }
 
@@ -352,7 +353,7 @@ fn walking_honours_gitignore_and_skips_binary_files() {
     assert_eq!(stderr(&out), "");
     assert_eq!(
         rows(&out),
-        [r#"kept.md:1:1-1:4 cpc deviant "CCP" -> "Communist Party of China""#]
+        [r#"kept.md:1:1-1:4 cpc deviant warning "CCP" -> "Communist Party of China""#]
     );
     // Named explicitly, an ignored file is checked.
     let out = termlint()
@@ -452,7 +453,7 @@ fn huge_line_reports_exact_column() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         rows(&out),
-        [r#"huge.txt:1:5000003-1:5000006 cpc deviant "CCP" -> "Communist Party of China""#]
+        [r#"huge.txt:1:5000003-1:5000006 cpc deviant warning "CCP" -> "Communist Party of China""#]
     );
 }
 

@@ -11,8 +11,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "Checks translations against a terminology glossary",
     long_about = "Checks English drafts against a glossary of approved renderings \
                   (glossary.toml) and reports every deviant rendering, rustc-style.\n\n\
-                  Exit codes: 0 no error-severity finding, 1 at least one, 2 usage, glossary \
-                  or I/O error."
+                  Exit codes: 0 no failing finding, 1 findings that fail the run, 2 usage, \
+                  configuration, glossary or I/O error."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -22,7 +22,35 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check files for deviant renderings of glossary terms.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
+    /// Print the configuration that applies to a file or directory.
+    Config(ConfigArgs),
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+}
+
+/// Where settings come from; shared by `check` and `config`.
+#[derive(Debug, Args)]
+pub struct SettingsArgs {
+    /// The glossary for every file (repeat to merge several). Default: from the nearest
+    /// termlint.toml, else the nearest glossary.toml in each file's directory or above it (for
+    /// standard input, above the current directory).
+    #[arg(short, long, value_name = "FILE")]
+    pub glossary: Vec<PathBuf>,
+
+    /// Use this configuration file for every file, instead of the nearest termlint.toml or
+    /// .termlint.toml above each file.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore all configuration files.
+    #[arg(long)]
+    pub isolated: bool,
 }
 
 #[derive(Debug, Args)]
@@ -32,14 +60,12 @@ pub struct CheckArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// The glossary for every file. Default: the nearest glossary.toml in each file's
-    /// directory or above it (for standard input, above the current directory).
-    #[arg(short, long, value_name = "FILE")]
-    pub glossary: Option<PathBuf>,
+    #[command(flatten)]
+    pub settings: SettingsArgs,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human, value_name = "FORMAT")]
-    pub format: OutputFormat,
+    /// Output format (default: `format` in termlint.toml, else human).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<OutputFormat>,
 
     /// When to colour human output. `auto` colours a terminal unless NO_COLOR is set or TERM is
     /// dumb; FORCE_COLOR forces colour.
@@ -49,16 +75,67 @@ pub struct CheckArgs {
     /// Threads for walking and checking (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+
+    /// Rewrite each fixable deviant to its suggestion, in place (for `-`: print the fixed text).
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+
+    /// Print the fixes as a unified diff instead of writing them.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record the current findings in this baseline file (and report stale entries dropped).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Make warnings fail the run too.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub deny: Vec<Deny>,
+
+    /// Fail the run if there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+
+    /// Exit with 0 even when findings would fail the run (errors still exit with 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Print the number of findings per term instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// The file or directory whose configuration to show (default: the current directory).
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum OutputFormat {
     /// Compiler-style diagnostics with the offending words underlined.
     Human,
+    /// One line per finding: path:line:col: severity[term]: message.
+    Concise,
     /// One JSON array of findings.
     Json,
     /// One JSON object per finding, one per line.
     Jsonl,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// JUnit XML, one test case per file.
+    Junit,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -66,6 +143,12 @@ pub enum ColorWhen {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    /// Warnings fail the run.
+    Warnings,
 }
 
 #[cfg(test)]

@@ -9,6 +9,20 @@ use std::path::Path;
 pub struct Input {
     /// The text, without its byte order mark.
     pub text: String,
+    /// Whether the file began with a UTF-8 byte order mark.
+    pub bom: bool,
+}
+
+impl Input {
+    /// The bytes of `text` as this input stored them (with the BOM if it had one).
+    pub fn bytes_of(&self, text: &str) -> Vec<u8> {
+        let mut out = Vec::with_capacity(text.len() + 3);
+        if self.bom {
+            out.extend_from_slice(b"\xEF\xBB\xBF");
+        }
+        out.extend_from_slice(text.as_bytes());
+        out
+    }
 }
 
 /// Why an input could not be read as text.
@@ -84,11 +98,12 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Input, InputError> {
     if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(InputError::Binary { offset });
     }
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    if bom {
         bytes.drain(..3);
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(Input { text }),
+        Ok(text) => Ok(Input { text, bom }),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             let line = memchr::memchr_iter(b'\n', &e.as_bytes()[..offset]).count() + 1;

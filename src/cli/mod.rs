@@ -2,9 +2,13 @@
 
 mod args;
 mod check;
+mod config;
+mod fix;
 mod glossaries;
 mod input;
 mod report;
+mod settings;
+mod show_config;
 mod walk;
 
 use std::process::ExitCode;
@@ -33,6 +37,22 @@ impl From<Status> for ExitCode {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check(args) => check::run(args).into(),
+        Command::Check(args) => check::run(*args).into(),
+        Command::Config(args) => show_config::run(&args).into(),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "termlint", &mut std::io::stdout());
+            Status::Clean.into()
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
+                Ok(()) => Status::Clean.into(),
+                Err(e) => {
+                    eprintln!("error: cannot write the man page: {e}");
+                    Status::Error.into()
+                }
+            }
+        }
     }
 }

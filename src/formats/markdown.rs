@@ -9,6 +9,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::prose::{Piece, Prose};
+use crate::suppress;
 
 pub fn prose(text: &str) -> Prose<'_> {
     let options = Options::ENABLE_TABLES
@@ -20,6 +21,7 @@ pub fn prose(text: &str) -> Prose<'_> {
         | Options::ENABLE_MATH
         | Options::ENABLE_GFM;
     let mut pieces = Vec::new();
+    let mut directives = Vec::new();
     // Inside a code block, HTML block or front matter: nothing is prose.
     let mut skip_depth = 0usize;
     // Whether the next piece continues the current paragraph.
@@ -63,12 +65,26 @@ pub fn prose(text: &str) -> Prose<'_> {
             )
             | Event::SoftBreak
             | Event::HardBreak => {}
+            Event::Html(html) | Event::InlineHtml(html) => {
+                directives.extend(html_directives(&html, range));
+                joined = false;
+            }
             // Everything else (block boundaries, code spans, inline HTML, math, footnote
             // references, task markers, rules) is a barrier.
             _ => joined = false,
         }
     }
-    Prose::from_pieces(text, pieces)
+    let mut prose = Prose::from_pieces(text, pieces);
+    prose.directives = directives;
+    prose
+}
+
+/// Directives in HTML comments: `<!-- termlint-disable-next-line cpc -->`.
+fn html_directives(html: &str, range: std::ops::Range<usize>) -> Option<suppress::Directive> {
+    let open = html.find("<!--")?;
+    let body = &html[open + 4..];
+    let body = &body[..body.find("-->")?];
+    suppress::parse(body, range)
 }
 
 #[cfg(test)]

@@ -5,9 +5,9 @@ use std::io::{self, Write};
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as Level};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor};
-use termlint::{FindingKind, Severity};
+use termlint::{Quotation, Severity};
 
-use super::{Record, Report, Summary};
+use super::{Record, Report, Summary, UNUSED_SUPPRESSION};
 
 pub struct Human {
     pub color: bool,
@@ -15,6 +15,9 @@ pub struct Human {
 
 impl Report for Human {
     fn render_file(&self, path: &str, text: &str, records: &[Record<'_>]) -> Vec<u8> {
+        if records.is_empty() {
+            return Vec::new();
+        }
         let file = SimpleFile::new(path, text);
         let mut out = Vec::new();
         for r in records {
@@ -27,8 +30,8 @@ impl Report for Human {
         for c in chunks {
             out.write_all(c)?;
         }
-        if summary.files_with_findings > 0 {
-            writeln!(out, "{}", summary_line(summary))?;
+        if let Some(line) = summary_line(summary) {
+            writeln!(out, "{line}")?;
         }
         Ok(())
     }
@@ -41,8 +44,9 @@ fn diagnostic(r: &Record<'_>) -> Diagnostic<()> {
         Severity::Note => Level::Note,
     };
     let label = match r.kind {
-        FindingKind::Deviant => format!("use \"{}\"", r.suggestion),
-        FindingKind::Miscased => format!("write \"{}\"", r.suggestion),
+        "miscased" => format!("write \"{}\"", r.suggestion),
+        UNUSED_SUPPRESSION => "remove this directive or correct it".to_string(),
+        _ => format!("use \"{}\"", r.suggestion),
     };
     let mut notes = Vec::new();
     if !r.source.is_empty() {
@@ -51,7 +55,16 @@ fn diagnostic(r: &Record<'_>) -> Diagnostic<()> {
     if let Some(note) = r.note {
         notes.push(format!("note: {note}"));
     }
-    if !r.admitted.is_empty() && r.kind == FindingKind::Deviant {
+    match r.quotation {
+        Some(Quotation::Whole) => notes.push(
+            "note: a mention: the deviant is the whole quotation, so it is reported as a note and not fixed".to_string(),
+        ),
+        Some(Quotation::Inside) => {
+            notes.push("note: inside a quotation: quotations keep their published wording, so it is not fixed".to_string())
+        }
+        None => {}
+    }
+    if !r.admitted.is_empty() && r.kind == "deviant" {
         let also: Vec<String> = r.admitted.iter().map(|a| format!("\"{a}\"")).collect();
         notes.push(format!("help: also accepted: {}", also.join(", ")));
     }
@@ -80,22 +93,40 @@ pub fn emit(out: &mut Vec<u8>, file: &SimpleFile<&str, &str>, d: &Diagnostic<()>
     out.extend_from_slice(buffer.as_slice());
 }
 
-/// `2 errors, 1 warning in 3 files`.
-pub fn summary_line(s: &Summary) -> String {
+/// `2 errors, 1 warning in 3 files; fixed 4 in 2 files; 3 hidden by the baseline`, or None
+/// when there is nothing to say.
+pub fn summary_line(s: &Summary) -> Option<String> {
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     let mut parts = Vec::new();
-    if s.errors > 0 || (s.warnings == 0 && s.notes == 0) {
-        parts.push(count(s.errors, "error"));
+    if s.files_with_findings > 0 {
+        let mut kinds = Vec::new();
+        if s.errors > 0 || (s.warnings == 0 && s.notes == 0) {
+            kinds.push(count(s.errors, "error"));
+        }
+        if s.warnings > 0 {
+            kinds.push(count(s.warnings, "warning"));
+        }
+        if s.notes > 0 {
+            kinds.push(count(s.notes, "note"));
+        }
+        parts.push(format!(
+            "{} in {}",
+            kinds.join(", "),
+            count(s.files_with_findings, "file")
+        ));
     }
-    if s.warnings > 0 {
-        parts.push(count(s.warnings, "warning"));
+    if s.fixed > 0 {
+        parts.push(format!(
+            "fixed {} in {}",
+            count(s.fixed, "finding"),
+            count(s.fixed_files, "file")
+        ));
     }
-    if s.notes > 0 {
-        parts.push(count(s.notes, "note"));
+    if s.suppressed > 0 {
+        parts.push(format!("{} suppressed by directives", s.suppressed));
     }
-    format!(
-        "{} in {}",
-        parts.join(", "),
-        count(s.files_with_findings, "file")
-    )
+    if s.baseline_hidden > 0 {
+        parts.push(format!("{} hidden by the baseline", s.baseline_hidden));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }

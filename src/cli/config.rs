@@ -1,0 +1,241 @@
+//! `termlint.toml` (or `.termlint.toml`): per-project settings.
+//!
+//! ```toml
+//! glossary = ["glossary.toml", "../shared-terms.toml"]   # merged; relative to this file
+//! include = ["drafts/**"]            # globs, relative to this file; default: everything
+//! exclude = ["drafts/archive/**"]
+//! format = "concise"                 # default output format
+//! [formats]                          # which reader applies to which file extensions
+//! markdown = ["md", "markdown", "mdx"]
+//! plain = ["txt"]
+//! [severity]                         # per-term severity overrides
+//! cpc = "warning"
+//! ```
+//!
+//! The nearest file above each checked file wins (stopping at the repository root);
+//! `--config FILE` replaces it for every file and `--isolated` ignores all of them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use serde::{Deserialize, Serialize};
+use termlint::Severity;
+use toml::Spanned;
+
+use super::args::OutputFormat;
+use super::input::describe_io;
+use super::report::human::emit;
+
+pub const FILE_NAMES: [&str; 2] = ["termlint.toml", ".termlint.toml"];
+const KEYS: &[&str] = &[
+    "glossary", "include", "exclude", "format", "formats", "severity",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    glossary: Option<OneOrMany>,
+    #[serde(default)]
+    include: Vec<Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    format: Option<OutputFormat>,
+    #[serde(default)]
+    formats: RawFormats,
+    #[serde(default)]
+    severity: BTreeMap<String, Spanned<Severity>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFormats {
+    markdown: Option<Vec<String>>,
+    plain: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged, expecting = "a string or an array of strings")]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// A loaded configuration file.
+#[derive(Clone, Debug, Serialize)]
+pub struct Config {
+    /// The file it came from.
+    #[serde(skip)]
+    pub path: PathBuf,
+    /// Glossary files, resolved against the config file's directory.
+    pub glossary: Vec<PathBuf>,
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    pub format: Option<OutputFormat>,
+    pub formats: Formats,
+    pub severity: BTreeMap<String, Severity>,
+    /// Byte spans of the severity keys, to point at an unknown term id.
+    #[serde(skip)]
+    pub severity_spans: BTreeMap<String, std::ops::Range<usize>>,
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// Which extensions (lower case, without the dot) are read as which format.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Formats {
+    pub markdown: Vec<String>,
+    pub plain: Vec<String>,
+}
+
+impl Default for Formats {
+    fn default() -> Formats {
+        Formats {
+            markdown: vec!["md".into(), "markdown".into()],
+            plain: vec![],
+        }
+    }
+}
+
+impl Formats {
+    pub fn for_path(&self, path: &Path) -> termlint::Format {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if self.markdown.contains(&ext) {
+            termlint::Format::Markdown
+        } else {
+            termlint::Format::Plain
+        }
+    }
+}
+
+impl Config {
+    /// Reads and parses a configuration file; on failure, the rendered diagnostic.
+    pub fn load(path: &Path, color: bool) -> Result<Config, String> {
+        let shown = super::glossaries::shown(path);
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            format!(
+                "error: cannot read configuration {shown}: {}\n",
+                describe_io(&e)
+            )
+        })?;
+        let raw: Raw = toml::from_str(&text).map_err(|e| {
+            let mut message = e.message().trim().to_string();
+            let mut notes = Vec::new();
+            if let Some(field) = message
+                .strip_prefix("unknown field `")
+                .and_then(|r| r.split('`').next())
+            {
+                let field = field.to_string();
+                message = format!("unknown key `{field}`");
+                notes.push(format!(
+                    "help: known keys: {} (and in [formats]: markdown, plain)",
+                    KEYS.join(", ")
+                ));
+            }
+            render(&shown, &text, &message, e.span(), notes, color)
+        })?;
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let glossary = match raw.glossary {
+            None => Vec::new(),
+            Some(OneOrMany::One(g)) => vec![dir.join(g)],
+            Some(OneOrMany::Many(v)) => v.into_iter().map(|g| dir.join(g)).collect(),
+        };
+        for g in raw.include.iter().chain(&raw.exclude) {
+            if let Err(e) = globset::Glob::new(g.get_ref()) {
+                return Err(render(
+                    &shown,
+                    &text,
+                    &format!("invalid glob: {}", e.kind()),
+                    Some(g.span()),
+                    vec![],
+                    color,
+                ));
+            }
+        }
+        let defaults = Formats::default();
+        let lower = |v: Vec<String>| {
+            v.into_iter()
+                .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
+                .collect()
+        };
+        Ok(Config {
+            path: path.to_path_buf(),
+            glossary,
+            include: raw.include.into_iter().map(Spanned::into_inner).collect(),
+            exclude: raw.exclude.into_iter().map(Spanned::into_inner).collect(),
+            format: raw.format,
+            formats: Formats {
+                markdown: raw.formats.markdown.map_or(defaults.markdown, lower),
+                plain: raw.formats.plain.map_or(defaults.plain, lower),
+            },
+            severity_spans: raw
+                .severity
+                .iter()
+                .map(|(k, v)| (k.clone(), v.span()))
+                .collect(),
+            severity: raw
+                .severity
+                .into_iter()
+                .map(|(k, v)| (k, v.into_inner()))
+                .collect(),
+            text,
+        })
+    }
+
+    /// A diagnostic pointing into this file.
+    pub fn error_at(
+        &self,
+        span: Option<std::ops::Range<usize>>,
+        message: &str,
+        help: &str,
+        color: bool,
+    ) -> String {
+        render(
+            &super::glossaries::shown(&self.path),
+            &self.text,
+            message,
+            span,
+            vec![format!("help: {help}")],
+            color,
+        )
+    }
+}
+
+fn render(
+    shown: &str,
+    text: &str,
+    message: &str,
+    span: Option<std::ops::Range<usize>>,
+    notes: Vec<String>,
+    color: bool,
+) -> String {
+    let file = SimpleFile::new(shown, text);
+    let d = Diagnostic::error()
+        .with_message(format!("invalid configuration: {message}"))
+        .with_labels(span.map(|s| Label::primary((), s)).into_iter().collect())
+        .with_notes(notes);
+    let mut out = Vec::new();
+    emit(&mut out, &file, &d, color);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The nearest configuration file in `dir` or above, not above the repository root.
+pub fn discover(dir: &Path) -> Option<PathBuf> {
+    for d in dir.ancestors() {
+        for name in FILE_NAMES {
+            let candidate = d.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+        if d.join(".git").exists() {
+            return None;
+        }
+    }
+    None
+}

@@ -1,0 +1,78 @@
+//! `--format junit`: JUnit XML, one test case per checked file, failing when the file has
+//! findings; CI systems show it as a test report.
+
+use std::io::{self, Write};
+
+use super::{Record, Report, Summary, one_line};
+
+pub struct Junit;
+
+impl Report for Junit {
+    fn render_file(&self, path: &str, _text: &str, records: &[Record<'_>]) -> Vec<u8> {
+        let mut out = String::new();
+        let name = escape(path);
+        if records.is_empty() {
+            out.push_str(&format!(
+                "    <testcase name=\"{name}\" classname=\"termlint\" file=\"{name}\"/>\n"
+            ));
+        } else {
+            let n = records.len();
+            out.push_str(&format!(
+                "    <testcase name=\"{name}\" classname=\"termlint\" file=\"{name}\">\n"
+            ));
+            out.push_str(&format!(
+                "      <failure type=\"termlint\" message=\"{n} finding{}\">",
+                if n == 1 { "" } else { "s" }
+            ));
+            for r in records {
+                out.push_str(&escape(&format!(
+                    "{}:{}:{}: {}[{}]: {}\n",
+                    r.path,
+                    r.line,
+                    r.column,
+                    r.severity,
+                    r.term,
+                    one_line(r)
+                )));
+            }
+            out.push_str("</failure>\n    </testcase>\n");
+        }
+        out.into_bytes()
+    }
+
+    fn write(&self, out: &mut dyn Write, chunks: &[Vec<u8>], summary: &Summary) -> io::Result<()> {
+        let tests = summary.files_checked;
+        let failures = summary.files_with_findings;
+        writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+        writeln!(
+            out,
+            "<testsuites name=\"termlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">"
+        )?;
+        writeln!(
+            out,
+            "  <testsuite name=\"termlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">"
+        )?;
+        for c in chunks {
+            out.write_all(c)?;
+        }
+        writeln!(out, "  </testsuite>\n</testsuites>")
+    }
+}
+
+/// Escapes text for XML content and attributes. (Five entities: no crate needed.)
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot carry at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,218 @@
+//! Inline suppressions: `termlint-disable-next-line`, `termlint-disable` … `termlint-enable`
+//! and `termlint-disable-file`, each optionally naming term ids.
+//!
+//! Format readers find the directives in their own comment syntax (an HTML comment in
+//! Markdown, a line of its own in plain text) and hand them over as [`Directive`]s; this
+//! module decides what each one suppresses. A directive that suppresses nothing, or names a
+//! term the glossary does not have, is itself reported, so stale suppressions do not pile up.
+//! Directives refer to lines, never to offsets, so they survive edits elsewhere in the file.
+
+use std::ops::Range;
+
+use crate::finding::Finding;
+use crate::glossary::Glossary;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DirectiveKind {
+    DisableNextLine,
+    Disable,
+    Enable,
+    DisableFile,
+}
+
+impl DirectiveKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            DirectiveKind::DisableNextLine => "termlint-disable-next-line",
+            DirectiveKind::Disable => "termlint-disable",
+            DirectiveKind::Enable => "termlint-enable",
+            DirectiveKind::DisableFile => "termlint-disable-file",
+        }
+    }
+}
+
+/// One directive found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Directive {
+    pub kind: DirectiveKind,
+    /// Term ids; empty means every term.
+    pub ids: Vec<String>,
+    /// The bytes of the comment that holds it.
+    pub span: Range<usize>,
+}
+
+/// Reads a directive from the body of a comment (`termlint-disable-next-line cpc bri`), if it
+/// is one. `span` is where the comment is.
+pub fn parse(body: &str, span: Range<usize>) -> Option<Directive> {
+    let body = body.trim();
+    let rest = body.strip_prefix("termlint-")?;
+    let (name, ids) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let kind = match name {
+        "disable-next-line" => DirectiveKind::DisableNextLine,
+        "disable" => DirectiveKind::Disable,
+        "enable" => DirectiveKind::Enable,
+        "disable-file" => DirectiveKind::DisableFile,
+        _ => return None,
+    };
+    let ids = ids
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    Some(Directive { kind, ids, span })
+}
+
+/// A directive that did nothing, or named an unknown term: reported as a warning.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DirectiveProblem {
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+/// Removes the suppressed findings; returns how many were suppressed and the problems.
+pub fn apply(
+    text: &str,
+    directives: &[Directive],
+    glossary: &Glossary,
+    findings: &mut Vec<Finding>,
+) -> (usize, Vec<DirectiveProblem>) {
+    if directives.is_empty() {
+        return (0, Vec::new());
+    }
+    let mut problems = Vec::new();
+    for d in directives {
+        for id in &d.ids {
+            if !glossary.terms.iter().any(|t| &t.id == id) {
+                problems.push(DirectiveProblem {
+                    span: d.span.clone(),
+                    message: format!("{} names unknown term `{id}`", d.kind.name()),
+                });
+            }
+        }
+    }
+    // Each directive becomes a rule: which ids, over which byte range (by start of finding).
+    struct Rule<'d> {
+        directive: &'d Directive,
+        ids: &'d [String],
+        range: Range<usize>,
+        used: bool,
+    }
+    let mut rules: Vec<Rule<'_>> = Vec::new();
+    let mut open: Vec<usize> = Vec::new(); // indices of Disable rules not yet closed
+    for d in directives {
+        match d.kind {
+            DirectiveKind::DisableFile => rules.push(Rule {
+                directive: d,
+                ids: &d.ids,
+                range: 0..text.len(),
+                used: false,
+            }),
+            DirectiveKind::DisableNextLine => {
+                // The line after the one the comment ends on.
+                let start = next_line_start(text, d.span.end);
+                let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+                rules.push(Rule {
+                    directive: d,
+                    ids: &d.ids,
+                    range: start..end.max(start),
+                    used: false,
+                });
+            }
+            DirectiveKind::Disable => {
+                open.push(rules.len());
+                rules.push(Rule {
+                    directive: d,
+                    ids: &d.ids,
+                    range: d.span.end..text.len(),
+                    used: false,
+                });
+            }
+            DirectiveKind::Enable => {
+                let before = open.len();
+                open.retain(|&r| {
+                    let closes =
+                        d.ids.is_empty() || rules[r].ids.iter().all(|id| d.ids.contains(id));
+                    if closes {
+                        rules[r].range.end = d.span.start;
+                    }
+                    !closes
+                });
+                if open.len() == before {
+                    problems.push(DirectiveProblem {
+                        span: d.span.clone(),
+                        message: "termlint-enable without a termlint-disable before it".to_string(),
+                    });
+                }
+            }
+        }
+    }
+    let before = findings.len();
+    findings.retain(|f| {
+        let id = &glossary.terms[f.term].id;
+        let mut suppressed = false;
+        for rule in rules.iter_mut() {
+            if rule.range.contains(&f.span.start) && (rule.ids.is_empty() || rule.ids.contains(id))
+            {
+                rule.used = true;
+                suppressed = true;
+            }
+        }
+        !suppressed
+    });
+    for rule in &rules {
+        if !rule.used {
+            let what = if rule.ids.is_empty() {
+                "any term".to_string()
+            } else {
+                rule.ids.join(", ")
+            };
+            let place = match rule.directive.kind {
+                DirectiveKind::DisableNextLine => "on the next line",
+                DirectiveKind::DisableFile => "in this file",
+                _ => "before the matching termlint-enable",
+            };
+            problems.push(DirectiveProblem {
+                span: rule.directive.span.clone(),
+                message: format!(
+                    "unused {}: no finding of {what} {place}",
+                    rule.directive.kind.name()
+                ),
+            });
+        }
+    }
+    problems.sort_by_key(|p| p.span.start);
+    (before - findings.len(), problems)
+}
+
+/// The offset where the line after the one holding `offset` starts (or the text's end).
+fn next_line_start(text: &str, offset: usize) -> usize {
+    // `offset` is the end of the comment: the rest of its line, then the next line.
+    let at = offset.saturating_sub(1).min(text.len());
+    match text[at..].find('\n') {
+        Some(i) => at + i + 1,
+        None => text.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_directives() {
+        let d = parse(" termlint-disable-next-line cpc, bri ", 0..5).unwrap();
+        assert_eq!(
+            (d.kind, d.ids),
+            (
+                DirectiveKind::DisableNextLine,
+                vec!["cpc".to_string(), "bri".to_string()]
+            )
+        );
+        assert_eq!(
+            parse("termlint-disable", 0..1).unwrap().ids,
+            Vec::<String>::new()
+        );
+        assert_eq!(parse("termlint-disabled", 0..1), None);
+        assert_eq!(parse("not a directive", 0..1), None);
+    }
+}
