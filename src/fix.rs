@@ -6,19 +6,19 @@
 use std::ops::Range;
 
 /// The replacement for `matched` (a span of text) by `suggestion`. A span broken across lines
-/// keeps its line break (with what follows it, such as indentation), moved to the space of
-/// the suggestion nearest to where it was, so hard-wrapped text stays wrapped.
+/// keeps its line break (with what follows it: indentation, Markdown's `> `), moved to the
+/// space of the suggestion nearest to where it was, so hard-wrapped text stays wrapped.
 pub fn replacement(matched: &str, suggestion: &str) -> String {
     let Some(nl) = matched.find('\n') else {
         return suggestion.to_string();
     };
     let run_start = matched[..nl].trim_end_matches(char::is_whitespace).len();
-    let run_end = nl
-        + 1
-        + (matched[nl + 1..].len()
-            - matched[nl + 1..]
-                .trim_start_matches(char::is_whitespace)
-                .len());
+    let rest = &matched[nl + 1..];
+    let prefix = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '>')
+            .len();
+    let run_end = nl + 1 + prefix;
     let run = &matched[run_start..run_end];
     let ratio = matched[..run_start].chars().count() as f64 / matched.chars().count().max(1) as f64;
     let total = suggestion.chars().count().max(1) as f64;
@@ -72,6 +72,10 @@ mod tests {
             "Communist Party of China"
         );
         assert_eq!(replacement("One\nBelt", "BRI"), "BRI");
+        assert_eq!(
+            replacement("great changes\n> unseen", "profound changes unseen"),
+            "profound changes\n> unseen"
+        );
     }
 
     #[test]

@@ -106,8 +106,9 @@ impl<'a> Prose<'a> {
         }
     }
 
-    /// Whether `range` holds prose only: no markup between pieces other than whitespace.
-    /// (A fix that replaced such a span would delete the markup.)
+    /// Whether `range` holds prose only: no markup between pieces other than whitespace and
+    /// the block-quote markers that continue a paragraph on its next line (`\n> `), which a
+    /// fix keeps (see [`crate::fix::replacement`]). Other markup would be deleted by a fix.
     pub fn is_plain(&self, range: Range<usize>) -> bool {
         let Some(mut i) = self.piece_at(range.start) else {
             return false;
@@ -117,7 +118,9 @@ impl<'a> Prose<'a> {
                 return false;
             };
             let gap = &self.text[self.pieces[i].end..next.start.min(range.end)];
-            if !next.joined || !gap.chars().all(char::is_whitespace) {
+            let line_prefix =
+                gap.contains('\n') && gap.chars().all(|c| c.is_whitespace() || c == '>');
+            if !next.joined || !(gap.chars().all(char::is_whitespace) || line_prefix) {
                 return false;
             }
             i += 1;

@@ -80,9 +80,11 @@ pub fn apply(
         return (0, Vec::new());
     }
     let mut problems = Vec::new();
-    for d in directives {
+    let mut names_unknown = vec![false; directives.len()];
+    for (i, d) in directives.iter().enumerate() {
         for id in &d.ids {
             if !glossary.terms.iter().any(|t| &t.id == id) {
+                names_unknown[i] = true;
                 problems.push(DirectiveProblem {
                     span: d.span.clone(),
                     message: format!("{} names unknown term `{id}`", d.kind.name()),
@@ -92,6 +94,7 @@ pub fn apply(
     }
     // Each directive becomes a rule: which ids, over which byte range (by start of finding).
     struct Rule<'d> {
+        index: usize,
         directive: &'d Directive,
         ids: &'d [String],
         range: Range<usize>,
@@ -99,9 +102,10 @@ pub fn apply(
     }
     let mut rules: Vec<Rule<'_>> = Vec::new();
     let mut open: Vec<usize> = Vec::new(); // indices of Disable rules not yet closed
-    for d in directives {
+    for (index, d) in directives.iter().enumerate() {
         match d.kind {
             DirectiveKind::DisableFile => rules.push(Rule {
+                index,
                 directive: d,
                 ids: &d.ids,
                 range: 0..text.len(),
@@ -112,6 +116,7 @@ pub fn apply(
                 let start = next_line_start(text, d.span.end);
                 let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
                 rules.push(Rule {
+                    index,
                     directive: d,
                     ids: &d.ids,
                     range: start..end.max(start),
@@ -121,6 +126,7 @@ pub fn apply(
             DirectiveKind::Disable => {
                 open.push(rules.len());
                 rules.push(Rule {
+                    index,
                     directive: d,
                     ids: &d.ids,
                     range: d.span.end..text.len(),
@@ -160,7 +166,8 @@ pub fn apply(
         !suppressed
     });
     for rule in &rules {
-        if !rule.used {
+        // A directive naming an unknown term is reported for that already.
+        if !rule.used && !names_unknown[rule.index] {
             let what = if rule.ids.is_empty() {
                 "any term".to_string()
             } else {

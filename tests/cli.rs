@@ -1,67 +1,14 @@
 //! The `termlint` binary end to end: every finding in `fixtures/` asserted by path, line,
 //! column, end and term; exit codes; every bad input with its message and an intact file.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 use std::process::{Command as StdCommand, Output, Stdio};
 
-use assert_cmd::Command;
+use common::{project, rows, stderr, stdout, termlint};
 use tempfile::TempDir;
-
-fn termlint() -> Command {
-    let mut cmd = Command::cargo_bin("termlint").unwrap();
-    cmd.env_remove("NO_COLOR")
-        .env_remove("FORCE_COLOR")
-        .env_remove("TERM");
-    cmd
-}
-
-/// Each JSON-lines finding as `path:line:col-end_line:end_col term kind severity "matched" -> "suggestion"`.
-fn rows(out: &Output) -> Vec<String> {
-    String::from_utf8(out.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            format!(
-                "{}:{}:{}-{}:{} {} {} {} {:?} -> {:?}",
-                v["path"].as_str().unwrap(),
-                v["line"],
-                v["column"],
-                v["end_line"],
-                v["end_column"],
-                v["term"].as_str().unwrap(),
-                v["kind"].as_str().unwrap(),
-                v["severity"].as_str().unwrap(),
-                v["matched"].as_str().unwrap(),
-                v["suggestion"].as_str().unwrap(),
-            )
-        })
-        .collect()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-/// A temporary project: a glossary and files, outside any git repository of ours.
-fn project(glossary: &str, files: &[(&str, &[u8])]) -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir(dir.path().join(".git")).unwrap(); // stops glossary discovery here
-    if !glossary.is_empty() {
-        fs::write(dir.path().join("glossary.toml"), glossary).unwrap();
-    }
-    for (name, content) in files {
-        let p = dir.path().join(name);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(p, content).unwrap();
-    }
-    dir
-}
 
 const GLOSSARY: &str = r#"
 [[term]]

@@ -55,3 +55,42 @@ pub fn diff(path: &str, original: &str, fixed: &str) -> String {
         .header(path, path)
         .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("draft.txt");
+        fs::write(&path, "The CCP met, and the editor added a line.\n").unwrap();
+        // termlint read "The CCP met.\n"; the file changed before the fix was written.
+        let err = write(
+            &path,
+            b"The CCP met.\n",
+            b"The Communist Party of China met.\n",
+        )
+        .unwrap_err();
+        assert!(err.contains("changed on disk"), "{err}");
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "The CCP met, and the editor added a line.\n"
+        );
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+    }
+
+    #[test]
+    fn writes_replace_the_file_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("draft.txt");
+        fs::write(&path, "old").unwrap();
+        write(&path, b"old", b"new text").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new text");
+        assert!(write(&dir.path().join("missing.txt"), b"", b"x").is_err());
+    }
+}

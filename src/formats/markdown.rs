@@ -66,7 +66,9 @@ pub fn prose(text: &str) -> Prose<'_> {
             | Event::SoftBreak
             | Event::HardBreak => {}
             Event::Html(html) | Event::InlineHtml(html) => {
-                directives.extend(html_directives(&html, range));
+                // An HTML block's range ends after its newline; the comment does not.
+                let end = range.start + text[range.clone()].trim_end().len();
+                directives.extend(html_directives(&html, range.start..end));
                 joined = false;
             }
             // Everything else (block boundaries, code spans, inline HTML, math, footnote

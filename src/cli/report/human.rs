@@ -62,7 +62,11 @@ fn diagnostic(r: &Record<'_>) -> Diagnostic<()> {
         Some(Quotation::Inside) => {
             notes.push("note: inside a quotation: quotations keep their published wording, so it is not fixed".to_string())
         }
-        None => {}
+        None => {
+            if let Some(why) = r.unfixable_reason {
+                notes.push(format!("note: not fixed by --fix: {why}"));
+            }
+        }
     }
     if !r.admitted.is_empty() && r.kind == "deviant" {
         let also: Vec<String> = r.admitted.iter().map(|a| format!("\"{a}\"")).collect();

@@ -96,7 +96,7 @@ fn rule(r: &Record<'_>) -> Value {
     }
     let mut rule = json!({
         "id": r.term,
-        "name": r.term,
+        "name": pascal_case(r.term),
         "shortDescription": { "text": format!("Render{source} as \"{}\".", r.preferred) },
         "help": { "text": help },
     });
@@ -138,6 +138,24 @@ fn result(r: &Record<'_>) -> Value {
         }]);
     }
     result
+}
+
+/// `shared-future` -> `SharedFuture`, `cpc` -> `CpcTerm`: SARIF wants a rule's name to differ
+/// from its id, ignoring case.
+fn pascal_case(id: &str) -> String {
+    let name: String = id
+        .split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect();
+    if name.eq_ignore_ascii_case(id) {
+        format!("{name}Term")
+    } else {
+        name
+    }
 }
 
 /// A relative path as a URI reference: forward slashes, reserved bytes percent-encoded.

@@ -1,0 +1,96 @@
+//! Helpers shared by the integration tests: running the binary, temporary projects, and
+//! findings as one comparable line each.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::Path;
+use std::process::Output;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The binary, with colour-related environment cleared.
+pub fn termlint() -> Command {
+    let mut cmd = Command::cargo_bin("termlint").unwrap();
+    cmd.env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
+        .env_remove("TERM");
+    cmd
+}
+
+/// Each JSON-lines finding as `path:line:col-end_line:end_col term kind severity "matched" -> "suggestion"`.
+pub fn rows(out: &Output) -> Vec<String> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            format!(
+                "{}:{}:{}-{}:{} {} {} {} {:?} -> {:?}",
+                v["path"].as_str().unwrap(),
+                v["line"],
+                v["column"],
+                v["end_line"],
+                v["end_column"],
+                v["term"].as_str().unwrap(),
+                v["kind"].as_str().unwrap(),
+                v["severity"].as_str().unwrap(),
+                v["matched"].as_str().unwrap(),
+                v["suggestion"].as_str().unwrap(),
+            )
+        })
+        .collect()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// A temporary project: a glossary and files, with a `.git` folder that stops discovery.
+pub fn project(glossary: &str, files: &[(&str, &[u8])]) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    if !glossary.is_empty() {
+        fs::write(dir.path().join("glossary.toml"), glossary).unwrap();
+    }
+    for (name, content) in files {
+        write(dir.path(), name, content);
+    }
+    dir
+}
+
+pub fn write(dir: &Path, name: &str, content: &[u8]) {
+    let p = dir.join(name);
+    fs::create_dir_all(p.parent().unwrap()).unwrap();
+    fs::write(p, content).unwrap();
+}
+
+pub fn read(dir: &TempDir, name: &str) -> String {
+    fs::read_to_string(dir.path().join(name)).unwrap()
+}
+
+/// A small glossary for tests: an error term, a warning term, a case-sensitive term.
+pub const GLOSSARY: &str = r#"
+[[term]]
+id = "shared-future"
+source = "人类命运共同体"
+preferred = "community of shared future for mankind"
+deviants = ["community of common destiny"]
+note = "命运 is the future people share."
+
+[[term]]
+id = "cpc"
+preferred = "Communist Party of China"
+deviants = ["CCP"]
+severity = "warning"
+
+[[term]]
+id = "bri"
+preferred = "Belt and Road Initiative"
+deviants = ["OBOR", "One Belt, One Road"]
+case_sensitive = true
+"#;
