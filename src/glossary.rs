@@ -379,7 +379,7 @@ fn toml_error(e: &toml::de::Error) -> GlossaryError {
 }
 
 /// The known key nearest to `word` by edit distance, if it is near enough to be a typo.
-fn closest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
+pub fn closest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
     known
         .iter()
         .map(|k| (edit_distance(word, k), *k))

@@ -61,11 +61,7 @@ pub fn run(args: CheckArgs) -> Status {
     let cwd = std::env::current_dir().unwrap_or_default();
     let format = args
         .format
-        .or_else(|| {
-            resolver
-                .for_dir(&cwd)
-                .and_then(|s| s.config.as_ref().and_then(|c| c.format))
-        })
+        .or_else(|| resolver.config_for_dir(&cwd).and_then(|c| c.format))
         .unwrap_or(OutputFormat::Human);
     let stdin_fix = args.fix && args.paths.iter().any(|p| p.as_os_str() == "-");
     // With `--fix -`, standard output carries the fixed text and the report goes to stderr.
@@ -348,11 +344,8 @@ fn finish(
         }
     }
     if stale > 0 {
-        let _ = writeln!(
-            err,
-            "warning: {stale} baseline entr{} no longer match any finding; regenerate it with --write-baseline",
-            if stale == 1 { "y" } else { "ies" }
-        );
+        let (entries, verb) = if stale == 1 { ("entry", "matches") } else { ("entries", "match") };
+        let _ = writeln!(err, "warning: {stale} baseline {entries} no longer {verb} any finding; regenerate it with --write-baseline");
     }
     if let Some(path) = &args.write_baseline {
         match write_baseline(path, entries) {

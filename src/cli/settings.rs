@@ -144,6 +144,16 @@ impl Resolver {
         })
     }
 
+    /// The configuration file that applies to a directory, without looking for glossaries
+    /// (used for the default output format).
+    pub fn config_for_dir(&self, dir: &Path) -> Option<Arc<Config>> {
+        match &self.mode {
+            ConfigMode::Isolated => None,
+            ConfigMode::Explicit(path) => self.config(path),
+            ConfigMode::Nearest => self.config(&config::discover(dir)?),
+        }
+    }
+
     fn config(&self, path: &Path) -> Option<Arc<Config>> {
         let mut configs = lock(&self.configs);
         configs
