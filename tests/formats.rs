@@ -5,13 +5,20 @@ mod common;
 
 use std::process::Command as StdCommand;
 
-use common::{project, stdout, termlint, GLOSSARY};
+use common::{GLOSSARY, project, stdout, termlint};
 
 const DRAFT: &str = "A community of common\ndestiny, the CCP, 50% & <more>.\n“the OBOR”\n";
 
 fn output(format: &str) -> String {
-    let dir = project(GLOSSARY, &[("draft.md", DRAFT.as_bytes()), ("clean.md", b"Fine.\n")]);
-    let out = termlint().current_dir(dir.path()).args(["check", "--format", format]).output().unwrap();
+    let dir = project(
+        GLOSSARY,
+        &[("draft.md", DRAFT.as_bytes()), ("clean.md", b"Fine.\n")],
+    );
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", format])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     stdout(&out)
 }
@@ -30,9 +37,17 @@ fn github() {
 fn junit() {
     let xml = output("junit");
     let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
-    let cases: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("testcase")).collect();
+    let cases: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
     assert_eq!(cases.len(), 2, "one test case per checked file");
-    assert_eq!(doc.descendants().filter(|n| n.has_tag_name("failure")).count(), 1);
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.has_tag_name("failure"))
+            .count(),
+        1
+    );
     insta::assert_snapshot!(xml);
 }
 
@@ -56,7 +71,10 @@ fn sarif_passes_the_official_validator() {
     };
     let dir = tempfile::tempdir().unwrap();
     let sarif = dir.path().join("fixtures.sarif");
-    let out = termlint().args(["check", "--format", "sarif", "fixtures"]).output().unwrap();
+    let out = termlint()
+        .args(["check", "--format", "sarif", "fixtures"])
+        .output()
+        .unwrap();
     std::fs::write(&sarif, &out.stdout).unwrap();
     let log = dir.path().join("validation.sarif");
     let run = StdCommand::new(tool)
@@ -71,18 +89,25 @@ fn sarif_passes_the_official_validator() {
     assert!(run.status.success(), "{printed}");
     let problems: Vec<&str> = printed
         .lines()
-        .filter(|l| l.contains(": error ") || (l.contains(": warning ") && !l.contains("SARIF2005")))
+        .filter(|l| {
+            l.contains(": error ") || (l.contains(": warning ") && !l.contains("SARIF2005"))
+        })
         .collect();
     assert!(problems.is_empty(), "{problems:#?}");
     // The validator must really have read the file: one run, results checked.
     let log: serde_json::Value = serde_json::from_slice(&std::fs::read(&log).unwrap()).unwrap();
-    assert_eq!(log["runs"][0]["invocations"][0]["executionSuccessful"], true);
+    assert_eq!(
+        log["runs"][0]["invocations"][0]["executionSuccessful"],
+        true
+    );
 }
 
 #[test]
 fn sarif_validator_is_real() {
     // The same validator must reject a broken file, or the test above proves nothing.
-    let Some(tool) = std::env::var_os("TERMLINT_SARIF_MULTITOOL") else { return };
+    let Some(tool) = std::env::var_os("TERMLINT_SARIF_MULTITOOL") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.sarif");
     std::fs::write(&bad, r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"message":{"text":"m"},"ruleId":"r","locations":[{"physicalLocation":{"region":{"startLine":0}}}]}]}]}"#).unwrap();

@@ -3,11 +3,15 @@
 
 mod common;
 
-use common::{project, rows, termlint, GLOSSARY};
+use common::{GLOSSARY, project, rows, termlint};
 
 fn check(name: &str, text: &str) -> Vec<String> {
     let dir = project(GLOSSARY, &[(name, text.as_bytes())]);
-    let out = termlint().current_dir(dir.path()).args(["check", "--format", "jsonl", name]).output().unwrap();
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "jsonl", name])
+        .output()
+        .unwrap();
     rows(&out)
 }
 
@@ -75,7 +79,11 @@ The CCP.
         ]
     );
     let dir = project(GLOSSARY, &[("u.md", md.as_bytes())]);
-    let out = termlint().current_dir(dir.path()).args(["check", "--format", "concise", "u.md"]).output().unwrap();
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "u.md"])
+        .output()
+        .unwrap();
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         "u.md:1:1: warning[unused-suppression]: unused termlint-disable-next-line: no finding of cpc on the next line\n\
@@ -89,6 +97,7 @@ The CCP.
 fn suppressions_survive_edits_above_them() {
     let base = "<!-- termlint-disable-next-line cpc -->\nThe CCP met.\n";
     assert_eq!(check("a.md", base), Vec::<String>::new());
-    let edited = format!("# A new title\n\nA new paragraph of several lines,\nadded above.\n\n{base}");
+    let edited =
+        format!("# A new title\n\nA new paragraph of several lines,\nadded above.\n\n{base}");
     assert_eq!(check("a.md", &edited), Vec::<String>::new());
 }

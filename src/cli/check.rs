@@ -344,8 +344,15 @@ fn finish(
         }
     }
     if stale > 0 {
-        let (entries, verb) = if stale == 1 { ("entry", "matches") } else { ("entries", "match") };
-        let _ = writeln!(err, "warning: {stale} baseline {entries} no longer {verb} any finding; regenerate it with --write-baseline");
+        let (entries, verb) = if stale == 1 {
+            ("entry", "matches")
+        } else {
+            ("entries", "match")
+        };
+        let _ = writeln!(
+            err,
+            "warning: {stale} baseline {entries} no longer {verb} any finding; regenerate it with --write-baseline"
+        );
     }
     if let Some(path) = &args.write_baseline {
         match write_baseline(path, entries) {

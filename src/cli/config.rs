@@ -132,7 +132,10 @@ impl Config {
             {
                 let field = field.to_string();
                 message = format!("unknown key `{field}`");
-                let known = format!("known keys: {} (and in [formats]: markdown, plain)", KEYS.join(", "));
+                let known = format!(
+                    "known keys: {} (and in [formats]: markdown, plain)",
+                    KEYS.join(", ")
+                );
                 notes.push(match termlint::glossary::closest(&field, KEYS) {
                     Some(k) => format!("help: did you mean `{k}`? {known}"),
                     None => format!("help: {known}"),
