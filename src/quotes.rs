@@ -94,7 +94,10 @@ fn single_close_after(after: &str) -> Option<usize> {
 fn trim_quoted(s: &str) -> &str {
     let mut s = s.trim();
     for article in ["a ", "an ", "the "] {
-        if s.len() > article.len() && s[..article.len()].eq_ignore_ascii_case(article) {
+        if s.len() > article.len()
+            && s.as_bytes()[..article.len()].eq_ignore_ascii_case(article.as_bytes())
+        {
+            // The article is ASCII, so the byte after it starts a character.
             s = s[article.len()..].trim_start();
             break;
         }

@@ -1,0 +1,452 @@
+//! A reference model of the matching contract, written out plainly (no automaton, no anchors,
+//! every form tried at every position), and property tests that require the engine's findings
+//! to equal the model's exactly on random glossaries and texts: case changes, line breaks,
+//! NBSP, curly quotes, hyphen variants, plurals, glued words and overlapping forms.
+
+use proptest::prelude::*;
+use termlint::{Checker, FindingKind, Format, Glossary};
+
+// ---------------------------------------------------------------------------------------
+// The model.
+
+fn fold(c: char) -> char {
+    match c {
+        '‘' | '’' | '‛' => '\'',
+        '“' | '”' | '‟' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' => '-',
+        c => {
+            let l: Vec<char> = c.to_lowercase().collect();
+            if l.len() == 1 { l[0] } else { c }
+        }
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
+fn breaks(c: char) -> usize {
+    match c {
+        '\n' | '\u{2028}' | '\u{85}' => 1,
+        '\u{2029}' => 2,
+        _ => 0,
+    }
+}
+
+/// The form as the text must spell it: folded characters, `None` for a whitespace run.
+fn form_pattern(form: &str) -> Vec<Option<char>> {
+    let mut out: Vec<Option<char>> = Vec::new();
+    for c in form.trim().chars() {
+        if c.is_whitespace() {
+            if out.last() != Some(&None) {
+                out.push(None);
+            }
+        } else {
+            out.push(Some(fold(c)));
+        }
+    }
+    out
+}
+
+/// Tries to match `pattern` at char index `i` of `text`; returns the char index after it.
+fn match_at(text: &[char], i: usize, pattern: &[Option<char>]) -> Option<usize> {
+    let mut j = i;
+    for p in pattern {
+        match p {
+            None => {
+                let start = j;
+                let mut nl = 0;
+                while j < text.len() && text[j].is_whitespace() {
+                    nl += breaks(text[j]);
+                    if nl > 1 {
+                        return None;
+                    }
+                    j += 1;
+                }
+                if j == start {
+                    return None;
+                }
+            }
+            Some(c) => {
+                if j >= text.len() || fold(text[j]) != *c {
+                    return None;
+                }
+                j += 1;
+            }
+        }
+    }
+    Some(j)
+}
+
+#[derive(Clone, Debug)]
+struct Form {
+    term: usize,
+    approved: bool,
+    text: String,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    form: usize,
+    start: usize,
+    stem_end: usize,
+    end: usize,
+    plural: bool,
+}
+
+/// Every match of every form at every position.
+fn candidates(text: &[char], forms: &[Form]) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for (fi, f) in forms.iter().enumerate() {
+        let pat = form_pattern(&f.text);
+        let first_word = matches!(pat.first(), Some(Some(c)) if is_word(*c));
+        let last = match pat.last() {
+            Some(Some(c)) => Some(*c),
+            _ => None,
+        };
+        let last_word = last.is_some_and(is_word);
+        let last_word_len = pat
+            .iter()
+            .rev()
+            .take_while(|p| matches!(p, Some(c) if is_word(*c)))
+            .count();
+        let plural = last.is_some_and(|c| c.is_alphabetic()) && last_word_len >= 2;
+        for i in 0..=text.len() {
+            if first_word && i > 0 && is_word(text[i - 1]) {
+                continue;
+            }
+            // (ending, characters of the ending that belong to the stem), longest first.
+            let (body, endings): (&[Option<char>], Vec<(&str, usize)>) =
+                if plural && last == Some('y') {
+                    (&pat[..pat.len() - 1], vec![("ies", 0), ("ys", 1), ("y", 1)])
+                } else if plural {
+                    (&pat[..], vec![("es", 0), ("s", 0), ("", 0)])
+                } else {
+                    (&pat[..], vec![("", 0)])
+                };
+            let Some(j) = match_at(text, i, body) else {
+                continue;
+            };
+            for (ending, stem_chars) in endings {
+                let e: Vec<char> = ending.chars().collect();
+                if j + e.len() > text.len() || (0..e.len()).any(|k| fold(text[j + k]) != e[k]) {
+                    continue;
+                }
+                let end = j + e.len();
+                if last_word && end < text.len() && is_word(text[end]) {
+                    continue;
+                }
+                out.push(Cand {
+                    form: fi,
+                    start: i,
+                    stem_end: j + stem_chars,
+                    end,
+                    plural: e.len() > stem_chars,
+                });
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn letters(s: &str) -> Vec<char> {
+    s.chars().filter(|c| c.is_alphabetic()).collect()
+}
+
+fn all_caps(s: &str) -> bool {
+    let l = letters(s);
+    l.len() >= 2 && l.iter().all(|c| !c.is_lowercase())
+}
+
+fn capitalise(s: &str) -> String {
+    match s.char_indices().find(|(_, c)| c.is_alphabetic()) {
+        Some((i, c)) => format!("{}{}{}", &s[..i], c.to_uppercase(), &s[i + c.len_utf8()..]),
+        None => s.to_string(),
+    }
+}
+
+fn recase(suggestion: &str, matched: &str, form: &str) -> String {
+    if all_caps(matched) && !all_caps(form) {
+        return suggestion.to_uppercase();
+    }
+    let first_upper = |s: &str| letters(s).first().is_some_and(|c| c.is_uppercase());
+    if first_upper(matched) && !first_upper(form) {
+        capitalise(suggestion)
+    } else {
+        suggestion.to_string()
+    }
+}
+
+fn pluralise(s: &str) -> String {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    let word = &s[start..];
+    let lower = word.to_lowercase();
+    let sfx = |x: &str| {
+        if all_caps(word) {
+            x.to_uppercase()
+        } else {
+            x.to_string()
+        }
+    };
+    let before_y = lower.chars().rev().nth(1);
+    if lower.ends_with('y') && before_y.is_some_and(|c| !"aeiou".contains(c)) {
+        format!("{}{}{}", &s[..start], &word[..word.len() - 1], sfx("ies"))
+    } else if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        format!("{s}{}", sfx("es"))
+    } else {
+        format!("{s}{}", sfx("s"))
+    }
+}
+
+fn sentence_start(text: &[char], i: usize) -> bool {
+    for &c in text[..i].iter().rev() {
+        if c.is_whitespace() || "\"'“‘([«*_".contains(c) {
+            continue;
+        }
+        return ".!?…:#".contains(c);
+    }
+    true
+}
+
+/// (term, kind, start char, end char, suggestion), by the contract.
+type Row = (usize, &'static str, usize, usize, String);
+
+fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut forms = Vec::new();
+    for (ti, t) in glossary.terms.iter().enumerate() {
+        forms.push(Form {
+            term: ti,
+            approved: true,
+            text: t.preferred.clone(),
+        });
+        for a in &t.admitted {
+            forms.push(Form {
+                term: ti,
+                approved: true,
+                text: a.clone(),
+            });
+        }
+        for d in &t.deviants {
+            forms.push(Form {
+                term: ti,
+                approved: false,
+                text: d.clone(),
+            });
+        }
+    }
+    let mut cands = candidates(&chars, &forms);
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.form));
+    let approved: Vec<Cand> = cands
+        .iter()
+        .copied()
+        .filter(|c| forms[c.form].approved)
+        .collect();
+    let s = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    let mut reported: Vec<(usize, usize)> = Vec::new();
+    for d in cands.iter().filter(|c| !forms[c.form].approved) {
+        let hidden = approved
+            .iter()
+            .any(|a| a.start < d.end && d.start < a.end && !(d.start <= a.start && a.end <= d.end));
+        if hidden || d.start < last_end {
+            continue;
+        }
+        last_end = d.end;
+        reported.push((d.start, d.end));
+        let f = &forms[d.form];
+        let mut sugg = recase(
+            &glossary.terms[f.term].preferred,
+            &s(d.start, d.stem_end),
+            &f.text,
+        );
+        if d.plural {
+            sugg = pluralise(&sugg);
+        }
+        out.push((f.term, "deviant", d.start, d.end, sugg));
+    }
+    last_end = 0;
+    for a in &approved {
+        if a.start < last_end {
+            continue;
+        }
+        last_end = a.end;
+        let f = &forms[a.form];
+        if !glossary.terms[f.term].case_sensitive
+            || reported.iter().any(|r| r.0 < a.end && a.start < r.1)
+        {
+            continue;
+        }
+        let (m, g) = (letters(&s(a.start, a.stem_end)), letters(&f.text));
+        let ss = sentence_start(&chars, a.start);
+        let miscased = m.iter().zip(&g).enumerate().any(|(i, (m, g))| {
+            m != g && !(i == 0 && ss && g.is_lowercase() && g.to_uppercase().eq([*m]))
+        });
+        if miscased {
+            let sugg = if a.plural {
+                pluralise(&f.text)
+            } else {
+                f.text.clone()
+            };
+            out.push((f.term, "miscased", a.start, a.end, sugg));
+        }
+    }
+    out.sort_by_key(|r| r.2);
+    out
+}
+
+fn engine(text: &str, checker: &Checker) -> Vec<Row> {
+    let char_at = |byte: usize| text[..byte].chars().count();
+    checker
+        .check(&Format::Plain.prose(text))
+        .into_iter()
+        .map(|f| {
+            let kind = if f.kind == FindingKind::Deviant {
+                "deviant"
+            } else {
+                "miscased"
+            };
+            (
+                f.term,
+                kind,
+                char_at(f.span.start),
+                char_at(f.span.end),
+                f.suggestion,
+            )
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Generators: a small vocabulary so that forms overlap, share prefixes and nest.
+
+const WORDS: &[&str] = &[
+    "key", "policy", "road", "win", "com", "shared", "share", "future", "ccp", "a", "of", "toy",
+];
+
+fn word() -> impl Strategy<Value = String> {
+    (prop::sample::select(WORDS), 0..4u8).prop_map(|(w, case)| match case {
+        1 => capitalise(w),
+        2 if w.len() > 1 => w.to_uppercase(),
+        _ => w.to_string(),
+    })
+}
+
+fn form() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (word(), prop::sample::select(vec![" ", " ", "-", "'"])),
+        1..4,
+    )
+    .prop_map(|parts| {
+        let mut s = String::new();
+        for (i, (w, sep)) in parts.iter().enumerate() {
+            if i > 0 {
+                s.push_str(sep);
+            }
+            s.push_str(w);
+        }
+        s
+    })
+}
+
+/// A deviant: any form, or one that contains the preferred form (so that containment and
+/// overlap between approved and deviant forms come up often).
+fn deviant(preferred: String) -> impl Strategy<Value = String> {
+    let (p1, p2) = (preferred.clone(), preferred);
+    prop_oneof![
+        2 => form(),
+        1 => word().prop_map(move |w| format!("{w} {p1}")),
+        1 => word().prop_map(move |w| format!("{p2} {w}")),
+    ]
+}
+
+fn term() -> impl Strategy<Value = (String, Vec<String>, Vec<String>, bool)> {
+    form().prop_flat_map(|p| {
+        (
+            Just(p.clone()),
+            prop::collection::vec(form(), 0..2),
+            prop::collection::vec(deviant(p), 1..3),
+            any::<bool>(),
+        )
+    })
+}
+
+fn glossary() -> impl Strategy<Value = String> {
+    prop::collection::vec(term(), 1..4).prop_map(|terms| {
+        let q = |s: &str| format!("{s:?}");
+        let mut toml = String::new();
+        for (i, (preferred, admitted, deviants, cs)) in terms.iter().enumerate() {
+            let list = |v: &Vec<String>| v.iter().map(|s| q(s)).collect::<Vec<_>>().join(", ");
+            toml.push_str(&format!(
+                "[[term]]\nid = \"t{i}\"\npreferred = {}\nadmitted = [{}]\ndeviants = [{}]\ncase_sensitive = {cs}\n\n",
+                q(preferred),
+                list(admitted),
+                list(deviants)
+            ));
+        }
+        toml
+    })
+}
+
+fn text() -> impl Strategy<Value = String> {
+    let token = prop_oneof![
+        4 => word(),
+        1 => prop::sample::select(vec!["policies", "Keys", "roads", "wins", "toys", "TOYS", "shareS", "ccpa", "中", "CCP中"]).prop_map(String::from),
+    ];
+    let sep = prop::sample::select(vec![
+        " ", " ", " ", "  ", "\n", "\n\n", "\r\n", "\n \n", "\u{a0}", "\u{3000}", "\t", "-",
+        "\u{2011}", "'", "’", "‘", "“", "”", "\"", ". ", ", ", "! ", "", "\u{2029}",
+    ]);
+    prop::collection::vec((token, sep), 0..24)
+        .prop_map(|parts| parts.into_iter().map(|(t, s)| t + s).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+    #[test]
+    fn engine_equals_the_model(toml in glossary(), text in text()) {
+        let glossary = Glossary::from_toml(&toml);
+        prop_assume!(glossary.is_ok());
+        let glossary = glossary.unwrap();
+        let checker = Checker::new(glossary.clone()).unwrap();
+        prop_assert_eq!(engine(&text, &checker), model(&text, &glossary), "glossary:\n{}\ntext: {:?}", toml, text);
+    }
+}
+
+#[test]
+fn the_model_itself_follows_the_contract() {
+    // A few fixed cases, so that the model is checked against the contract too.
+    let g = Glossary::from_toml(
+        "[[term]]\nid = \"t\"\npreferred = \"shared future\"\ndeviants = [\"key policy\", \"shared\"]\n",
+    )
+    .unwrap();
+    assert_eq!(
+        model("Key Policies", &g),
+        [(0, "deviant", 0, 12, "Shared futures".to_string())]
+    );
+    assert_eq!(model("a shared future", &g), []);
+    assert_eq!(
+        model("shared\n\nfuture", &g),
+        [(0, "deviant", 0, 6, "shared future".to_string())]
+    );
+    assert_eq!(
+        model("keypolicy key\u{a0}policy", &g),
+        [(0, "deviant", 10, 20, "shared future".to_string())]
+    );
+}
