@@ -87,6 +87,7 @@ impl Checker {
         let terms = &self.glossary.terms;
         let selected = select::select(forms, candidates, |form| terms[form.term].case_sensitive);
         let mut findings = Vec::with_capacity(selected.len());
+        let quotes = (!selected.is_empty()).then(|| quotes::QuoteIndex::new(text));
         for (c, verdict) in selected {
             let form = &forms[c.form];
             let term = &terms[form.term];
@@ -109,7 +110,7 @@ impl Checker {
                 suggestion = casing::pluralize(&suggestion);
             }
             let matched = &text[c.start..c.end];
-            let quotation = quotes::quotation(text, c.start..c.end);
+            let quotation = quotes.as_ref().and_then(|q| q.quotation(c.start..c.end));
             let fix = if quotation.is_some() {
                 Fix::InQuotation
             } else if !prose.is_plain(c.start..c.end) {

@@ -7,8 +7,8 @@
 //!
 //! Quotation marks: “ ”, « », ‘ ’ (a ’ followed by a letter is an apostrophe, not a closing
 //! mark) and straight " (paired by counting from the start of the paragraph). A quotation may
-//! run across a line break but not across a blank line. No crate does this for prose; it is a
-//! small scan around each finding, so it costs nothing on text without findings.
+//! run across a line break but not across a blank line. No crate does this for prose; the
+//! marks are indexed once per text with findings, so it costs nothing on text without them.
 
 use std::ops::Range;
 
@@ -24,70 +24,128 @@ pub enum Quotation {
     Inside,
 }
 
-/// How far to look for quotation marks on either side of a finding.
-const MAX_SCAN: usize = 4096;
+/// Where the quotation marks and paragraph breaks of a text are, found in one pass when the
+/// first finding needs them, so each finding's question is a few binary searches (a text with
+/// thousands of findings must not be rescanned around each of them).
+pub struct QuoteIndex<'a> {
+    text: &'a str,
+    /// Offsets of “ ” « » ‘, of ’ that can close a quotation (not followed by a letter), and
+    /// of straight ".
+    double_open: Vec<usize>,
+    double_close: Vec<usize>,
+    guillemet_open: Vec<usize>,
+    guillemet_close: Vec<usize>,
+    single_open: Vec<usize>,
+    single_close: Vec<usize>,
+    straight: Vec<usize>,
+    /// Offsets where a blank line begins (`\n\n` or `\n\r\n`): paragraphs end there.
+    breaks: Vec<usize>,
+}
 
-/// The quotation around `span` in `text`, if any.
+impl<'a> QuoteIndex<'a> {
+    pub fn new(text: &'a str) -> QuoteIndex<'a> {
+        let mut ix = QuoteIndex {
+            text,
+            double_open: Vec::new(),
+            double_close: Vec::new(),
+            guillemet_open: Vec::new(),
+            guillemet_close: Vec::new(),
+            single_open: Vec::new(),
+            single_close: Vec::new(),
+            straight: Vec::new(),
+            breaks: Vec::new(),
+        };
+        let bytes = text.as_bytes();
+        // '"', and the lead bytes of “ ” ‘ ’ (E2 80 xx) and « » (C2 AB, C2 BB).
+        for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                continue;
+            };
+            let after = || text[i + c.len_utf8()..].chars().next();
+            match c {
+                '"' => ix.straight.push(i),
+                '“' => ix.double_open.push(i),
+                '”' => ix.double_close.push(i),
+                '«' => ix.guillemet_open.push(i),
+                '»' => ix.guillemet_close.push(i),
+                '‘' => ix.single_open.push(i),
+                '’' if !after().is_some_and(is_word_char) => ix.single_close.push(i),
+                _ => {}
+            }
+        }
+        for i in memchr::memchr_iter(b'\n', bytes) {
+            let rest = &bytes[i + 1..];
+            if rest.first() == Some(&b'\n') || rest.starts_with(b"\r\n") {
+                ix.breaks.push(i);
+            }
+        }
+        ix
+    }
+
+    /// The quotation around `span`, if any.
+    pub fn quotation(&self, span: Range<usize>) -> Option<Quotation> {
+        // The paragraph: from after the last blank line before the span to the next one.
+        let k = self.breaks.partition_point(|&b| b < span.start);
+        let para_start = if k == 0 { 0 } else { self.breaks[k - 1] + 1 };
+        let para_end = self.breaks[self.breaks.partition_point(|&b| b < span.end)..]
+            .first()
+            .copied()
+            .unwrap_or(self.text.len());
+        let last_before =
+            |v: &[usize], at: usize| v[..v.partition_point(|&x| x < at)].last().copied();
+        let first_after = |v: &[usize], at: usize| v.get(v.partition_point(|&x| x < at)).copied();
+        // (end of the opening mark, start of the closing mark), innermost wins.
+        let mut best: Option<(usize, usize)> = None;
+        let mut consider = |open: Option<usize>, open_len: usize, close: Option<usize>| {
+            if let (Some(o), Some(c)) = (open, close)
+                && o >= para_start
+                && c < para_end
+                && best.is_none_or(|(bo, _)| o + open_len > bo)
+            {
+                best = Some((o + open_len, c));
+            }
+        };
+        for (opens, closes, len) in [
+            (&self.double_open, &self.double_close, '“'.len_utf8()),
+            (&self.guillemet_open, &self.guillemet_close, '«'.len_utf8()),
+        ] {
+            let open = last_before(opens, span.start);
+            let closed =
+                last_before(closes, span.start).is_some_and(|c| open.is_none_or(|o| c > o));
+            if !closed {
+                consider(open, len, first_after(closes, span.end));
+            }
+        }
+        consider(
+            last_before(&self.single_open, span.start),
+            '‘'.len_utf8(),
+            first_after(&self.single_close, span.end),
+        );
+        let count = |lo: usize, hi: usize| {
+            self.straight.partition_point(|&x| x < hi) - self.straight.partition_point(|&x| x < lo)
+        };
+        if count(para_start, span.start) % 2 == 1 {
+            consider(
+                last_before(&self.straight, span.start),
+                1,
+                first_after(&self.straight, span.end),
+            );
+        }
+        let (open_end, close_start) = best?;
+        let inner = trim_quoted(&self.text[open_end..close_start]);
+        let inner_start =
+            open_end + (inner.as_ptr() as usize - self.text[open_end..].as_ptr() as usize);
+        if inner_start == span.start && inner_start + inner.len() == span.end {
+            Some(Quotation::Whole)
+        } else {
+            Some(Quotation::Inside)
+        }
+    }
+}
+
+/// The quotation around `span` in `text`, if any (for one question; see [`QuoteIndex`]).
 pub fn quotation(text: &str, span: Range<usize>) -> Option<Quotation> {
-    let para = paragraph(text, span.clone());
-    let before = &text[para.start..span.start];
-    let after = &text[span.end..para.end];
-    let mut best: Option<(usize, usize)> = None; // (open end, close start), innermost wins
-    let mut consider = |open_end: Option<usize>, close_start: Option<usize>| {
-        if let (Some(o), Some(c)) = (open_end, close_start)
-            && best.is_none_or(|(bo, _)| o > bo)
-        {
-            best = Some((o, c));
-        }
-    };
-    for (open, close) in [('“', '”'), ('«', '»')] {
-        consider(
-            open_before(before, open, close).map(|i| para.start + i),
-            after.find(close).map(|i| span.end + i),
-        );
-    }
-    consider(
-        open_before(before, '‘', '\u{0}').map(|i| para.start + i),
-        single_close_after(after).map(|i| span.end + i),
-    );
-    if before.matches('"').count() % 2 == 1 {
-        consider(
-            before.rfind('"').map(|i| para.start + i + 1),
-            after.find('"').map(|i| span.end + i),
-        );
-    }
-    let (open_end, close_start) = best?;
-    let inner = trim_quoted(&text[open_end..close_start]);
-    let inner_start = open_end + (inner.as_ptr() as usize - text[open_end..].as_ptr() as usize);
-    if inner_start == span.start && inner_start + inner.len() == span.end {
-        Some(Quotation::Whole)
-    } else {
-        Some(Quotation::Inside)
-    }
-}
-
-/// The end of the nearest unclosed `open` mark before the end of `before`.
-fn open_before(before: &str, open: char, close: char) -> Option<usize> {
-    for (i, c) in before.char_indices().rev() {
-        if c == close {
-            return None;
-        }
-        if c == open {
-            return Some(i + c.len_utf8());
-        }
-    }
-    None
-}
-
-/// The first ’ in `after` that closes a quotation (not followed by a letter or digit).
-fn single_close_after(after: &str) -> Option<usize> {
-    let mut chars = after.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c == '’' && !chars.peek().is_some_and(|&(_, n)| is_word_char(n)) {
-            return Some(i);
-        }
-    }
-    None
+    QuoteIndex::new(text).quotation(span)
 }
 
 /// The quoted text without surrounding whitespace, a leading article or final punctuation.
@@ -104,27 +162,6 @@ fn trim_quoted(s: &str) -> &str {
     }
     s.trim_end_matches(['.', ',', ';', ':', '!', '?'])
         .trim_end()
-}
-
-/// The paragraph around `span`: up to a blank line on either side, at most MAX_SCAN bytes away.
-fn paragraph(text: &str, span: Range<usize>) -> Range<usize> {
-    let mut lo = span.start.saturating_sub(MAX_SCAN);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let mut hi = (span.end + MAX_SCAN).min(text.len());
-    while !text.is_char_boundary(hi) {
-        hi -= 1;
-    }
-    let start = text[lo..span.start]
-        .rfind("\n\n")
-        .or_else(|| text[lo..span.start].rfind("\n\r\n"))
-        .map_or(lo, |i| lo + i + 2);
-    let end = text[span.end..hi]
-        .find("\n\n")
-        .or_else(|| text[span.end..hi].find("\r\n\r\n"))
-        .map_or(hi, |i| span.end + i);
-    start..end
 }
 
 #[cfg(test)]

@@ -38,6 +38,8 @@ pub enum InputError {
         offset: usize,
         line: usize,
     },
+    /// A FIFO, socket or device: reading it could block forever or never end.
+    NotRegular(&'static str),
 }
 
 impl fmt::Display for InputError {
@@ -51,6 +53,10 @@ impl fmt::Display for InputError {
             InputError::Utf16 => write!(
                 f,
                 "UTF-16 text is not supported; save the file as UTF-8 (for example `iconv -f UTF-16 -t UTF-8`)"
+            ),
+            InputError::NotRegular(what) => write!(
+                f,
+                "not a regular file ({what}); termlint reads files, or standard input as `-`"
             ),
             InputError::InvalidUtf8 { offset, line } => write!(
                 f,
@@ -69,15 +75,32 @@ pub fn describe_io(e: &io::Error) -> String {
         io::ErrorKind::IsADirectory => "is a directory".to_string(),
         _ => {
             let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
-                None => s,
-            }
+            let s = s.find(" (os error").map_or(s.as_str(), |i| &s[..i]);
+            // "Too many levels of symbolic links" -> "too many ...", to read after a colon.
+            let mut chars = s.chars();
+            chars
+                .next()
+                .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
         }
     }
 }
 
 pub fn read_path(path: &Path) -> Result<Input, InputError> {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = std::fs::metadata(path).map_err(InputError::Io)?.file_type();
+    if !kind.is_file() {
+        return Err(InputError::NotRegular(if kind.is_fifo() {
+            "a FIFO"
+        } else if kind.is_socket() {
+            "a socket"
+        } else if kind.is_char_device() || kind.is_block_device() {
+            "a device"
+        } else if kind.is_dir() {
+            "a directory"
+        } else {
+            "not a file"
+        }));
+    }
     decode(std::fs::read(path).map_err(InputError::Io)?)
 }
 

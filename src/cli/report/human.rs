@@ -3,10 +3,11 @@
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as Level};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::Files;
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor};
 use termlint::{Quotation, Severity};
 
+use super::excerpt::Excerpt;
 use super::{Record, Report, Summary, UNUSED_SUPPRESSION};
 
 pub struct Human {
@@ -18,10 +19,15 @@ impl Report for Human {
         if records.is_empty() {
             return Vec::new();
         }
-        let file = SimpleFile::new(path, text);
         let mut out = Vec::new();
         for r in records {
-            emit(&mut out, &file, &diagnostic(r), self.color);
+            let excerpt = Excerpt::new(path, text, r.offset..r.end_offset, r.line, r.column);
+            emit(
+                &mut out,
+                &excerpt,
+                &diagnostic(r, excerpt.offset),
+                self.color,
+            );
         }
         out
     }
@@ -37,7 +43,8 @@ impl Report for Human {
     }
 }
 
-fn diagnostic(r: &Record<'_>) -> Diagnostic<()> {
+/// The diagnostic for a record, with spans relative to an excerpt starting at `base`.
+fn diagnostic(r: &Record<'_>, base: usize) -> Diagnostic<()> {
     let level = match r.severity {
         Severity::Error => Level::Error,
         Severity::Warning => Level::Warning,
@@ -76,13 +83,18 @@ fn diagnostic(r: &Record<'_>) -> Diagnostic<()> {
         .with_code(r.term)
         .with_message(&r.message)
         .with_labels(vec![
-            Label::primary((), r.offset..r.end_offset).with_message(label),
+            Label::primary((), r.offset - base..r.end_offset - base).with_message(label),
         ])
         .with_notes(notes)
 }
 
 /// Renders one diagnostic into `out`, in colour or not.
-pub fn emit(out: &mut Vec<u8>, file: &SimpleFile<&str, &str>, d: &Diagnostic<()>, color: bool) {
+pub fn emit<'f>(
+    out: &mut Vec<u8>,
+    file: &'f impl Files<'f, FileId = ()>,
+    d: &Diagnostic<()>,
+    color: bool,
+) {
     let config = Config::default();
     let mut buffer = if color {
         termcolor::Buffer::ansi()

@@ -3,6 +3,7 @@
 //! order at the end, so output is the same on every run and every machine.
 
 mod concise;
+mod excerpt;
 mod github;
 pub mod human;
 mod json;
