@@ -29,6 +29,8 @@ pub mod finding;
 pub mod fix;
 pub mod fold;
 pub mod formats;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod glossary;
 pub mod matcher;
 pub mod position;

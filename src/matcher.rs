@@ -86,6 +86,9 @@ pub struct Matcher {
     /// it anchors, as a range into `anchors`.
     pattern_anchors: Vec<(u32, u32)>,
     anchors: Vec<(u32, u32)>,
+    /// For each pattern: whether some form it anchors can start in the middle of a word (a
+    /// form that begins with punctuation, anchored at its start).
+    starts_anywhere: Vec<bool>,
 }
 
 impl Matcher {
@@ -155,11 +158,20 @@ impl Matcher {
             .kind(kind)
             .build(&order)
             .map_err(BuildError)?;
+        let starts_anywhere = pattern_anchors
+            .iter()
+            .map(|&(first, len)| {
+                anchors[first as usize..(first + len) as usize]
+                    .iter()
+                    .any(|&(f, a)| a == 0 && !forms[f as usize].starts_word)
+            })
+            .collect();
         Ok(Matcher {
             forms,
             automaton,
             pattern_anchors,
             anchors,
+            starts_anywhere,
         })
     }
 
@@ -191,7 +203,17 @@ impl Matcher {
             if m.end() > pieces[piece].end {
                 continue;
             }
-            let (first, len) = self.pattern_anchors[m.pattern().as_usize()];
+            // Most hits inside a word ("ment" in "government") end here, before any form is
+            // looked at: an anchor is always preceded, in its form, by a space, a quote, a
+            // hyphen or a word boundary, none of which a word character can be.
+            let pattern = m.pattern().as_usize();
+            if at > pieces[piece].start
+                && !self.starts_anywhere[pattern]
+                && text[..at].chars().next_back().is_some_and(is_word_char)
+            {
+                continue;
+            }
+            let (first, len) = self.pattern_anchors[pattern];
             for &(form, anchor) in &self.anchors[first as usize..(first + len) as usize] {
                 let form_index = form as usize;
                 if let Some(c) = self.forms[form_index].verify(prose, piece, at, anchor as usize) {

@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""termlint's benchmark suite: every scenario side by side with reference tools, in one run.
+
+    python3 bench/run.py [--shared ../shared] [--runs 3] [--quick]
+
+Prints a table per scenario and writes them all to bench/RESULTS.md with the machine's core
+count. Times are medians of --runs runs of the whole process (GNU time), memory is the peak
+resident set. Needs python3, GNU time (/usr/bin/time) and GNU grep; uses ripgrep, hyperfine,
+textlint and proselint where installed. Generated inputs go to $BENCH_DIR (default
+/tmp/termlint-bench) and are reused between runs.
+"""
+import argparse, os, random, re, shutil, statistics, subprocess, sys, time, tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / "target" / "release" / "termlint"
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
+
+
+def measure(cmd, runs, cwd=None, stdin=None):
+    """(median wall seconds, peak RSS MiB, stdout of the last run)."""
+    walls, rss, out = [], 0, ""
+    for _ in range(runs):
+        tf = Path(WORK) / "time.txt"
+        # Wall time from a monotonic clock around the whole process (GNU time has 10 ms
+        # resolution); peak memory from GNU time, which wraps the command in both cases.
+        t0 = time.perf_counter()
+        p = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", str(tf), *cmd], cwd=cwd,
+                           stdin=open(stdin) if stdin else subprocess.DEVNULL,
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        walls.append(time.perf_counter() - t0)
+        out = p.stdout
+        _, kib = tf.read_text().strip().splitlines()[-1].split()
+        rss = max(rss, int(kib))
+    return statistics.median(walls), rss / 1024, out
+
+
+def matches(out):
+    out = out.strip()
+    return out if re.fullmatch(r"\d+", out) else str(len(out.splitlines()))
+
+
+def table(title, note, rows, base=None):
+    lines = [f"## {title}", "", note, "",
+             "| command | wall time | throughput | vs reference | peak RSS | matches |",
+             "|---|---|---|---|---|---|"]
+    for name, (secs, rss, out), size in rows:
+        tp = f"{size / 2**20 / secs:.0f} MiB/s" if size and secs else "-"
+        rel = f"{base / secs:.2f}x" if base and secs else "-"
+        wall = f"{secs * 1000:.1f} ms" if secs < 0.1 else f"{secs:.2f} s"
+        lines.append(f"| {name} | {wall} | {tp} | {rel} | {rss:.0f} MiB | {matches(out)} |")
+    text = "\n".join(lines) + "\n"
+    print(text, flush=True)
+    return text
+
+
+def glossary_toml(terms):
+    """terms: [(preferred, [admitted], [deviants])] -> TOML text."""
+    q = lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    out = []
+    for i, (p, adm, dev) in enumerate(terms):
+        out.append(f"[[term]]\nid = \"t{i}\"\npreferred = {q(p)}\nadmitted = [{', '.join(map(q, adm))}]\n"
+                   f"deviants = [{', '.join(map(q, dev))}]\n")
+    return "\n".join(out)
+
+
+def main():
+    global WORK
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=os.environ.get("TERMLINT_SHARED", str(ROOT.parent / "shared")))
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--quick", action="store_true", help="skip the 1 GiB memory scenario")
+    a = ap.parse_args()
+    WORK = os.environ.get("BENCH_DIR", "/tmp/termlint-bench")
+    os.makedirs(WORK, exist_ok=True)
+    shared = Path(a.shared)
+    sh(["cargo", "build", "--release", "--quiet"], cwd=ROOT)
+    have = {t: shutil.which(t) for t in ["rg", "hyperfine", "textlint", "proselint"]}
+    report = [f"# termlint benchmarks\n\nMachine: {os.cpu_count()} cores, {os.uname().sysname} "
+              f"{os.uname().machine}; `python3 bench/run.py --runs {a.runs}` on "
+              f"{time.strftime('%Y-%m-%d')}. Medians of {a.runs} runs of the whole process.\n"]
+
+    corpus = Path(WORK) / "corpus_100M.txt"
+    if not corpus.exists():
+        sh(["bash", str(shared / "corpus/make_corpus.sh"), "100", str(corpus)])
+    size = corpus.stat().st_size
+    shipped = tomllib.loads((ROOT / "glossary.toml").read_text())["term"]
+
+    # 1. Throughput: 20 deviant multi-word terms.
+    devs = [d for t in shipped for d in t.get("deviants", []) if " " in d][:20]
+    g20 = Path(WORK) / "g20.toml"
+    g20.write_text(glossary_toml([(f"approved form {i}", [], [d]) for i, d in enumerate(devs)]))
+    f20 = Path(WORK) / "f20.txt"
+    f20.write_text("\n".join(devs) + "\n")
+    rows = [("GNU grep -c -i -F -w -f (LC_ALL=C)", measure(["env", "LC_ALL=C", "grep", "-c", "-i", "-F", "-w", "-f", f20, corpus], a.runs), size)]
+    if have["rg"]:
+        rows.append(("ripgrep -j1 --no-unicode -c -i -F -w -f", measure(["rg", "-j1", "--no-unicode", "-c", "-i", "-F", "-w", "-f", f20, corpus], a.runs), size))
+    rows.append(("termlint check -j1 --format jsonl", measure([BIN, "check", "-g", g20, "-j1", "--format", "jsonl", corpus], a.runs), size))
+    tp20 = rows[-1][1][0]
+    report.append(table("1. Throughput: 100 MiB corpus, 20 deviant multi-word terms",
+                        "GNU grep and ripgrep read line by line and miss the terms split across a line break; termlint finds them.",
+                        rows, base=rows[0][1][0]))
+    slice10 = Path(WORK) / "corpus_10M.txt"
+    slice10.write_bytes(corpus.read_bytes()[:10 * 2**20].rsplit(b"\n", 1)[0] + b"\n")
+    peers = [("termlint check -j1 (10 MiB)", measure([BIN, "check", "-g", g20, "-j1", "--format", "jsonl", slice10], a.runs), slice10.stat().st_size)]
+    for tool in ["textlint", "proselint"]:
+        if not have[tool]:
+            report.append(f"{tool} is not installed here: not measured.\n")
+    report.append(table("1b. Peers on a 10 MiB slice", "Only tools installed on this machine are listed.", peers))
+
+    # 2. Glossary size: the 718-term handbook and 50,000 synthetic forms.
+    terms = []
+    for f in ["understanding_contemporary_china_modern_terms.tsv"]:
+        for line in (shared / "corpus/glossaries" / f).read_text().splitlines()[1:]:
+            cols = line.split("\t") + ["", ""]
+            en, alt = cols[1].strip(), [x.strip() for x in cols[2].split("|") if x.strip()]
+            if en:
+                alt = [x for x in dict.fromkeys(alt) if x.lower() != en.lower()]
+                terms.append((en, alt, []))
+    ghand = Path(WORK) / "handbook.toml"
+    ghand.write_text(glossary_toml(terms))
+    words = re.findall(r"[a-z]{4,12}", corpus.read_bytes()[:2 * 2**20].decode("utf-8", "ignore").lower())
+    vocab = sorted(set(words))
+    rnd = random.Random(7)
+    forms = set()
+    while len(forms) < 50_000:
+        forms.add(" ".join(rnd.choice(vocab) for _ in range(rnd.randint(2, 3))))
+    forms = sorted(forms)
+    g50k = Path(WORK) / "g50k.toml"
+    g50k.write_text(glossary_toml([(f"approved {i}", [], [f]) for i, f in enumerate(forms)]))
+    empty = Path(WORK) / "empty.txt"
+    empty.write_text("")
+    rows = [("20 terms", measure([BIN, "check", "-g", g20, "-j1", "--format", "jsonl", corpus], a.runs), size),
+            (f"handbook, {len(terms)} terms", measure([BIN, "check", "-g", ghand, "-j1", "--format", "jsonl", corpus], a.runs), size),
+            ("50,000 synthetic forms", measure([BIN, "check", "-g", g50k, "-j1", "--format", "jsonl", corpus], a.runs), size)]
+    compile_rows = [(f"load + compile, {n}", measure([BIN, "check", "-g", g, empty], a.runs), 0)
+                    for n, g in [("20 terms", g20), (f"handbook ({len(terms)} terms)", ghand), ("50,000 forms", g50k)]]
+    report.append(table("2. Glossary size (one thread)",
+                        "Relative to the 20-term case; the target is at least 0.5x. The synthetic forms are 2-3 random words "
+                        "of the corpus's own vocabulary, so nearly every word of the corpus is an anchor (see the notes).",
+                        rows, base=tp20))
+    report.append(table("2b. Glossary load and compile time", "termlint on an empty file: start-up, TOML parsing, validation, automaton.", compile_rows))
+
+    # 3. Many files: 20,000 small Markdown files.
+    tree = Path(WORK) / "tree"
+    if not (tree / "19999.md").exists():
+        text = corpus.read_bytes()[:40 * 2**20].decode("utf-8", "ignore")
+        tree.mkdir(exist_ok=True)
+        for i in range(20_000):
+            (tree / f"{i}.md").write_text(text[i * 2000:(i + 1) * 2000])
+        (tree / "glossary.toml").write_text("")  # skipped while walking
+    tree_size = sum(p.stat().st_size for p in tree.iterdir())
+    rows = [(f"termlint check -j{os.cpu_count()}", measure([BIN, "check", "-g", g20, "--format", "jsonl", tree], a.runs), tree_size),
+            ("termlint check -j1", measure([BIN, "check", "-g", g20, "-j1", "--format", "jsonl", tree], a.runs), tree_size)]
+    if have["rg"]:
+        rows.append(("ripgrep -c -i -F -w -f", measure(["rg", "-c", "-i", "-F", "-w", "-f", f20, tree], a.runs), tree_size))
+    report.append(table("3. Many files: 20,000 Markdown files of 2 KB", "Relative to termlint on all cores.", rows, base=rows[0][1][0]))
+
+    # 4. Pre-commit latency: one 5 KB draft, the shipped glossary, the whole process.
+    draft = Path(WORK) / "draft.md"
+    draft.write_text(corpus.read_bytes()[:5000].decode("utf-8", "ignore"))
+    fship = Path(WORK) / "shipped_forms.txt"
+    fship.write_text("\n".join(f for t in shipped for f in [t["preferred"], *t.get("admitted", []), *t.get("deviants", [])]) + "\n")
+    runs = max(a.runs, 20)
+    rows = [("GNU grep -F -f (shipped forms)", measure(["grep", "-c", "-F", "-f", fship, draft], runs), 0),
+            ("termlint check (shipped glossary)", measure([BIN, "check", "-g", ROOT / "glossary.toml", draft], runs), 0)]
+    report.append(table("4. Pre-commit latency: one 5 KB draft", f"Median of {runs} runs; the target is within 3x of grep.", rows, base=rows[0][1][0]))
+
+    # 5. Memory.
+    rows = [("20,000-file tree, all cores", measure([BIN, "check", "-g", g20, "--format", "jsonl", tree], 1), tree_size)]
+    if not a.quick:
+        big = Path(WORK) / "corpus_1G.txt"
+        if not big.exists():
+            with open(big, "wb") as out:
+                for _ in range(10):
+                    out.write(corpus.read_bytes())
+        rows.insert(0, ("1 GiB single file", measure([BIN, "check", "-g", g20, "--format", "jsonl", big], 1), big.stat().st_size))
+    report.append(table("5. Memory", "Peak resident set of the whole process.", rows))
+
+    notes = ROOT / "bench" / "NOTES.md"
+    if notes.exists():
+        report.append(notes.read_text())
+    (ROOT / "bench" / "RESULTS.md").write_text("\n".join(report))
+    print(f"wrote {ROOT / 'bench' / 'RESULTS.md'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+//! Entry points for the fuzz targets in `fuzz/` and for `tests/fuzz_regressions.rs`, which
+//! replays every input the fuzzers ever found. Each takes arbitrary bytes, must never panic,
+//! and checks the engine's invariants on what it returns.
+
+use crate::{Checker, Finding, Fix, Format, Glossary};
+
+/// Glossary loading: any input is either a glossary or a list of errors with valid spans.
+pub fn glossary(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    match Glossary::from_toml(&text) {
+        Ok(g) => {
+            let _ = Checker::new(g);
+        }
+        Err(errors) => {
+            assert!(!errors.is_empty());
+            for e in errors {
+                if let Some(span) = e.span {
+                    assert!(
+                        span.start <= span.end && span.end <= text.len(),
+                        "span {span:?} outside the glossary"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The matcher on a glossary made from the input's first part (one form per line: a
+/// preferred form, then its deviants, a blank line between terms) and a text from the rest
+/// (after a NUL byte), read as plain text and as Markdown, then fixed and checked again.
+pub fn matcher(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let (forms, draft) = text
+        .split_once('\0')
+        .unwrap_or((&text, "a community of common destiny"));
+    let mut toml = String::new();
+    for (i, term) in forms.split("\n\n").take(32).enumerate() {
+        let mut lines = term.lines().filter(|l| !l.trim().is_empty());
+        let Some(preferred) = lines.next() else {
+            continue;
+        };
+        let deviants: Vec<String> = lines.take(8).map(|d| format!("{d:?}")).collect();
+        toml.push_str(&format!(
+            "[[term]]\nid = \"t{i}\"\npreferred = {preferred:?}\ndeviants = [{}]\ncase_sensitive = {}\n",
+            deviants.join(", "),
+            i % 2 == 1
+        ));
+    }
+    let Ok(glossary) = Glossary::from_toml(&toml) else {
+        return;
+    };
+    let Ok(checker) = Checker::new(glossary) else {
+        return;
+    };
+    for format in [Format::Plain, Format::Markdown] {
+        check_invariants(&checker, draft, format);
+    }
+}
+
+/// Markdown reading with the shipped kind of glossary: any input is safe to read and check.
+pub fn markdown(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let glossary = Glossary::from_toml(
+        r#"
+[[term]]
+id = "shared-future"
+preferred = "community of shared future for mankind"
+admitted = ["community with a shared future"]
+deviants = ["community of common destiny", "community of shared future"]
+
+[[term]]
+id = "cpc"
+preferred = "Communist Party of China"
+deviants = ["CCP", "Chinese Communist Party"]
+case_sensitive = true
+"#,
+    )
+    .expect("a valid glossary");
+    let checker = Checker::new(glossary).expect("it compiles");
+    check_invariants(&checker, &text, Format::Markdown);
+}
+
+/// Findings are sorted, do not overlap, lie on character boundaries, and fixing them gives a
+/// text whose check does not panic and reports none of the fixed findings again.
+fn check_invariants(checker: &Checker, text: &str, format: Format) {
+    let linted = checker.lint(&format.prose(text));
+    let mut last_end = 0;
+    for f in &linted.findings {
+        assert!(f.span.start >= last_end, "findings overlap or are unsorted");
+        assert!(f.span.start < f.span.end && f.span.end <= text.len());
+        assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+        last_end = f.span.end;
+    }
+    let edits: Vec<_> = linted
+        .findings
+        .iter()
+        .filter_map(|f: &Finding| match &f.fix {
+            Fix::Replace(with) => Some((f.span.clone(), with.as_str())),
+            _ => None,
+        })
+        .collect();
+    if !edits.is_empty() {
+        let fixed = crate::fix::apply(text, &edits);
+        let _ = checker.lint(&format.prose(&fixed));
+    }
+}

@@ -1,0 +1,61 @@
+//! Replays every input in fuzz/regressions/ (crashes the fuzzers found, kept after the fix)
+//! through the fuzz targets' entry points, plus a few hand-made hostile inputs.
+
+use std::path::Path;
+
+fn replay(target: &str, run: fn(&[u8])) -> usize {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/regressions")
+        .join(target);
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().is_some_and(|n| n != ".keep") {
+            run(&std::fs::read(&path).unwrap());
+            n += 1;
+        }
+    }
+    n
+}
+
+#[test]
+fn glossary_regressions() {
+    replay("glossary", termlint::fuzzing::glossary);
+    for input in [
+        &b""[..],
+        b"[[term]]",
+        b"[[term]]\nid = \"\xff\"",
+        b"version = 99999999999999999999",
+        b"[[term]]\nid=\"a\"\npreferred=\"\\u0000\"",
+    ] {
+        termlint::fuzzing::glossary(input);
+    }
+}
+
+#[test]
+fn matcher_regressions() {
+    replay("matcher", termlint::fuzzing::matcher);
+    for input in [
+        &b"\0"[..],
+        b"a\nb\0ab a b",
+        b"y\nyy\0yies yy y",
+        b"\xe4\xb8\xad a\n\xe4\xb8\xad\0\xe4\xb8\xad",
+        b"a'\na\"\0a\xe2\x80\x99 a\"",
+    ] {
+        termlint::fuzzing::matcher(input);
+    }
+}
+
+#[test]
+fn markdown_regressions() {
+    replay("markdown", termlint::fuzzing::markdown);
+    for input in [
+        &b"<!--"[..],
+        b"*community of\n> common destiny*",
+        b"[CCP](<",
+        b"---\n",
+        b"| a |\n|---|\n| CCP \\| x |",
+    ] {
+        termlint::fuzzing::markdown(input);
+    }
+}
