@@ -230,16 +230,5 @@ fn render(
 
 /// The nearest configuration file in `dir` or above, not above the repository root.
 pub fn discover(dir: &Path) -> Option<PathBuf> {
-    for d in dir.ancestors() {
-        for name in FILE_NAMES {
-            let candidate = d.join(name);
-            if candidate.is_file() {
-                return Some(candidate);
-            }
-        }
-        if d.join(".git").exists() {
-            return None;
-        }
-    }
-    None
+    super::glossaries::find_upward(dir, &FILE_NAMES)
 }

@@ -13,10 +13,18 @@ pub const FILE_NAME: &str = "glossary.toml";
 
 /// The nearest glossary.toml in `dir` or above, not above the root of a git repository.
 pub fn discover(dir: &Path) -> Option<PathBuf> {
+    find_upward(dir, &[FILE_NAME])
+}
+
+/// The first of `names` found in `dir` or a directory above it, stopping after the root of a
+/// git repository (a directory holding `.git`), so a file outside the project never applies.
+pub fn find_upward(dir: &Path, names: &[&str]) -> Option<PathBuf> {
     for d in dir.ancestors() {
-        let candidate = d.join(FILE_NAME);
-        if candidate.is_file() {
-            return Some(candidate);
+        for name in names {
+            let candidate = d.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
         }
         if d.join(".git").exists() {
             return None;

@@ -7,20 +7,24 @@ use super::{Record, Report, Summary, one_line};
 
 pub struct Concise;
 
+/// `path:line:col: severity[term]: message: use "..."`; JUnit failures use it too.
+pub fn concise_line(r: &Record<'_>) -> String {
+    format!(
+        "{}:{}:{}: {}[{}]: {}",
+        r.path,
+        r.line,
+        r.column,
+        r.severity,
+        r.term,
+        one_line(r)
+    )
+}
+
 impl Report for Concise {
     fn render_file(&self, _path: &str, _text: &str, records: &[Record<'_>]) -> Vec<u8> {
         let mut out = Vec::new();
         for r in records {
-            let _ = writeln!(
-                out,
-                "{}:{}:{}: {}[{}]: {}",
-                r.path,
-                r.line,
-                r.column,
-                r.severity,
-                r.term,
-                one_line(r)
-            );
+            let _ = writeln!(out, "{}", concise_line(r));
         }
         out
     }

@@ -3,7 +3,8 @@
 
 use std::io::{self, Write};
 
-use super::{Record, Report, Summary, one_line};
+use super::concise::concise_line;
+use super::{Record, Report, Summary};
 
 pub struct Junit;
 
@@ -25,15 +26,8 @@ impl Report for Junit {
                 if n == 1 { "" } else { "s" }
             ));
             for r in records {
-                out.push_str(&escape(&format!(
-                    "{}:{}:{}: {}[{}]: {}\n",
-                    r.path,
-                    r.line,
-                    r.column,
-                    r.severity,
-                    r.term,
-                    one_line(r)
-                )));
+                out.push_str(&escape(&concise_line(r)));
+                out.push('\n');
             }
             out.push_str("</failure>\n    </testcase>\n");
         }
