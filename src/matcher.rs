@@ -52,6 +52,44 @@ pub struct Form {
     ends_word: bool,
 }
 
+/// A form anchored by an automaton pattern, with what its neighbouring words must begin or
+/// end with (`'\0'`: no requirement) for a quick rejection before verification.
+#[derive(Clone, Copy, Debug)]
+struct Anchor {
+    form: u32,
+    /// Index of the anchor in the form's chars.
+    at: u32,
+    /// Byte length of the anchor pattern.
+    len: u32,
+    /// The folded last character of the word before the anchor, if the form has one there.
+    before: char,
+    /// The folded first character of the word after the anchor, if the form has one there.
+    after: char,
+}
+
+/// The folded character across one whitespace run, looking outward from an anchor: None if
+/// there is no whitespace right there or the run is long (then nothing is filtered).
+fn neighbour(mut chars: impl Iterator<Item = char>) -> Option<char> {
+    let mut seen = 0;
+    for c in chars.by_ref() {
+        if c.is_whitespace() {
+            seen += 1;
+            if seen > 16 {
+                return None;
+            }
+        } else {
+            return (seen > 0).then(|| crate::fold::fold(c));
+        }
+    }
+    None
+}
+
+/// The byte length of an anchor pattern (all of its case variants have the same length in
+/// ASCII; a variant with a different length is never filtered by its end).
+fn variant_len(anchor: &str) -> usize {
+    anchor.len()
+}
+
 /// One place where a form matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Candidate {
@@ -85,7 +123,7 @@ pub struct Matcher {
     /// For each automaton pattern, the `(form, index of the anchor in the form's chars)` pairs
     /// it anchors, as a range into `anchors`.
     pattern_anchors: Vec<(u32, u32)>,
-    anchors: Vec<(u32, u32)>,
+    anchors: Vec<Anchor>,
     /// For each pattern: whether some form it anchors can start in the middle of a word (a
     /// form that begins with punctuation, anchored at its start).
     starts_anywhere: Vec<bool>,
@@ -110,8 +148,8 @@ impl Matcher {
                 forms.push(Form::new(term_index, kind, text));
             }
         }
-        // Anchor text -> (form, anchor index) pairs.
-        let mut by_pattern: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+        // Anchor text -> the forms it anchors.
+        let mut by_pattern: HashMap<String, Vec<Anchor>> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
         for (i, form) in forms.iter().enumerate() {
             let Some((at, anchor)) = form.anchor() else {
@@ -122,7 +160,7 @@ impl Matcher {
                     order.push(variant);
                     Vec::new()
                 });
-                entry.push((i as u32, at as u32));
+                entry.push(form.anchor_entry(i, at, variant_len(&anchor)));
             }
         }
         // The search reports the longest anchor at each position, so a hit of "roads" must also
@@ -163,7 +201,7 @@ impl Matcher {
             .map(|&(first, len)| {
                 anchors[first as usize..(first + len) as usize]
                     .iter()
-                    .any(|&(f, a)| a == 0 && !forms[f as usize].starts_word)
+                    .any(|e| e.at == 0 && !forms[e.form as usize].starts_word)
             })
             .collect();
         Ok(Matcher {
@@ -214,9 +252,22 @@ impl Matcher {
                 continue;
             }
             let (first, len) = self.pattern_anchors[pattern];
-            for &(form, anchor) in &self.anchors[first as usize..(first + len) as usize] {
-                let form_index = form as usize;
-                if let Some(c) = self.forms[form_index].verify(prose, piece, at, anchor as usize) {
+            // The edge characters of the neighbouring words, read once per hit: most forms
+            // sharing an anchor differ there, and a form whose neighbour does not match needs
+            // no verification.
+            let p = pieces[piece];
+            let before = neighbour(text[p.start..at].chars().rev());
+            let after = neighbour(text[m.end()..p.end].chars());
+            for e in &self.anchors[first as usize..(first + len) as usize] {
+                if (e.before != '\0' && before.is_some_and(|c| c != e.before))
+                    || (e.after != '\0'
+                        && e.len as usize == m.len()
+                        && after.is_some_and(|c| c != e.after))
+                {
+                    continue;
+                }
+                let form_index = e.form as usize;
+                if let Some(c) = self.forms[form_index].verify(prose, piece, at, e.at as usize) {
                     out.push(Candidate {
                         form: form_index,
                         ..c
@@ -288,6 +339,31 @@ impl Form {
         }
         let (_, len, start) = best?;
         Some((start, self.chars[start..start + len].iter().collect()))
+    }
+
+    /// The automaton entry for this form's anchor at `at` (chars), `len` bytes long.
+    fn anchor_entry(&self, form: usize, at: usize, len: usize) -> Anchor {
+        let literal = |c: char| !matches!(c, ' ' | '\'' | '"' | '-');
+        let anchor_chars = self.chars[at..].iter().take_while(|c| literal(**c)).count();
+        let end = at + anchor_chars;
+        let before = match (
+            at.checked_sub(1).map(|i| self.chars[i]),
+            at.checked_sub(2).map(|i| self.chars[i]),
+        ) {
+            (Some(' '), Some(c)) if literal(c) => c,
+            _ => '\0',
+        };
+        let after = match (self.chars.get(end), self.chars.get(end + 1)) {
+            (Some(' '), Some(&c)) if literal(c) => c,
+            _ => '\0',
+        };
+        Anchor {
+            form: form as u32,
+            at: at as u32,
+            len: len as u32,
+            before,
+            after,
+        }
     }
 
     /// Checks this form around an anchor hit at byte `at` (the text of `chars[anchor..]`
