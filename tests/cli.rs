@@ -7,23 +7,8 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command as StdCommand, Output, Stdio};
 
-use common::{project, rows, stderr, stdout, termlint};
+use common::{GLOSSARY, project, rows, stderr, stdout, termlint};
 use tempfile::TempDir;
-
-const GLOSSARY: &str = r#"
-[[term]]
-id = "shared-future"
-source = "人类命运共同体"
-preferred = "community of shared future for mankind"
-deviants = ["community of common destiny"]
-note = "命运 is the future people share."
-
-[[term]]
-id = "cpc"
-preferred = "Communist Party of China"
-deviants = ["CCP"]
-severity = "warning"
-"#;
 
 #[test]
 fn every_finding_in_the_fixtures() {
@@ -259,8 +244,9 @@ deviants = ["OBOR"]
         [
             r#"sub/deeper/low.txt:1:9-1:13 nested deviant error "OBOR" -> "Belt and Road Initiative""#,
             r#"top.txt:1:1-1:4 cpc deviant warning "CCP" -> "Communist Party of China""#,
+            r#"top.txt:1:9-1:13 bri deviant error "OBOR" -> "Belt and Road Initiative""#,
         ],
-        "glossary.toml files themselves are not linted while walking"
+        "sub/ has its own glossary (no cpc term); glossary.toml files are not linted while walking"
     );
     let out = termlint()
         .current_dir(dir.path())

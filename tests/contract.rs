@@ -77,6 +77,22 @@ fn check_as(text: &str, format: Format) -> Vec<Row> {
         .collect()
 }
 
+/// `term id: text of the span` for each finding of `text` against the glossary `g`.
+fn ids_and_spans(g: &str, text: &str) -> Vec<String> {
+    let checker = Checker::new(Glossary::from_toml(g).unwrap()).unwrap();
+    checker
+        .check(&Format::Plain.prose(text))
+        .iter()
+        .map(|f| {
+            format!(
+                "{}: {}",
+                checker.glossary().terms[f.term].id,
+                &text[f.span.clone()]
+            )
+        })
+        .collect()
+}
+
 fn check(text: &str) -> Vec<Row> {
     check_as(text, Format::Plain)
 }
@@ -383,24 +399,13 @@ id = "second"
 preferred = "beta"
 deviants = ["common shared destiny", "destiny"]
 "#;
-    let checker = Checker::new(Glossary::from_toml(g).unwrap()).unwrap();
     let text = "common shared destiny; shared destiny; destiny";
-    let ids: Vec<(&str, &str)> = checker
-        .check(&Format::Plain.prose(text))
-        .iter()
-        .map(|f| {
-            (
-                checker.glossary().terms[f.term].id.as_str(),
-                &text[f.span.clone()],
-            )
-        })
-        .collect();
     assert_eq!(
-        ids,
+        ids_and_spans(g, text),
         [
-            ("second", "common shared destiny"),
-            ("first", "shared destiny"),
-            ("second", "destiny")
+            "second: common shared destiny",
+            "first: shared destiny",
+            "second: destiny"
         ]
     );
 }
@@ -486,24 +491,9 @@ id = "road"
 preferred = "path"
 deviants = ["road"]
 "#;
-    let checker = Checker::new(Glossary::from_toml(g).unwrap()).unwrap();
     let text = "many roads here; the roads ahead; a road";
-    let findings = checker.check(&Format::Plain.prose(text));
-    let found: Vec<(&str, &str)> = findings
-        .iter()
-        .map(|f| {
-            (
-                checker.glossary().terms[f.term].id.as_str(),
-                &text[f.span.clone()],
-            )
-        })
-        .collect();
     assert_eq!(
-        found,
-        [
-            ("road", "roads"),
-            ("ahead", "roads ahead"),
-            ("road", "road")
-        ]
+        ids_and_spans(g, text),
+        ["road: roads", "ahead: roads ahead", "road: road"]
     );
 }
