@@ -38,6 +38,31 @@ pub struct Term {
     pub severity: Severity,
     /// When true, an approved form written in another letter case is a finding too.
     pub case_sensitive: bool,
+    /// Sample sentences `termlint glossary check` verifies: each bad one yields exactly one
+    /// finding of this term, each good one none.
+    pub examples: Examples,
+    /// Where the term's values are in the glossary file (empty for terms built in code).
+    pub spans: TermSpans,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(default)]
+    pub good: Vec<String>,
+    #[serde(default)]
+    pub bad: Vec<String>,
+}
+
+/// Byte ranges in the glossary file, for diagnostics about a term's values.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TermSpans {
+    pub id: Range<usize>,
+    /// The approved forms (preferred first), then the deviants, in the order of
+    /// [`Term::approved`] and [`Term::deviants`].
+    pub forms: Vec<Range<usize>>,
+    pub good: Vec<Range<usize>>,
+    pub bad: Vec<Range<usize>>,
 }
 
 impl Term {
@@ -95,6 +120,7 @@ const TERM_KEYS: &[&str] = &[
     "note",
     "severity",
     "case_sensitive",
+    "examples",
 ];
 const TOP_KEYS: &[&str] = &["version", "source_language", "target_language", "term"];
 
@@ -123,6 +149,16 @@ struct RawTerm {
     severity: Severity,
     #[serde(default)]
     case_sensitive: bool,
+    examples: Option<RawExamples>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExamples {
+    #[serde(default)]
+    good: Vec<Spanned<String>>,
+    #[serde(default)]
+    bad: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -270,6 +306,40 @@ impl Glossary {
                 note: t.note.clone(),
                 severity: t.severity,
                 case_sensitive: t.case_sensitive,
+                examples: Examples {
+                    good: t
+                        .examples
+                        .iter()
+                        .flat_map(|e| &e.good)
+                        .map(|g| g.get_ref().clone())
+                        .collect(),
+                    bad: t
+                        .examples
+                        .iter()
+                        .flat_map(|e| &e.bad)
+                        .map(|b| b.get_ref().clone())
+                        .collect(),
+                },
+                spans: TermSpans {
+                    id: id.span(),
+                    forms: std::iter::once(preferred)
+                        .chain(&t.admitted)
+                        .chain(&t.deviants)
+                        .map(|f| f.span())
+                        .collect(),
+                    good: t
+                        .examples
+                        .iter()
+                        .flat_map(|e| &e.good)
+                        .map(|g| g.span())
+                        .collect(),
+                    bad: t
+                        .examples
+                        .iter()
+                        .flat_map(|e| &e.bad)
+                        .map(|b| b.span())
+                        .collect(),
+                },
             });
         }
         if errors.is_empty() {

@@ -32,6 +32,7 @@ pub mod formats;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod glossary;
+pub mod glossary_check;
 pub mod matcher;
 pub mod position;
 pub mod prose;
@@ -137,6 +138,26 @@ impl Checker {
             });
         }
         findings
+    }
+
+    /// Every occurrence of every form in plain `text`, overlapping ones included, before any
+    /// selection: `(term index, approved, byte range)`, sorted by position.
+    pub fn occurrences(&self, text: &str) -> Vec<(usize, bool, std::ops::Range<usize>)> {
+        let forms = self.matcher.forms();
+        let mut out: Vec<_> = self
+            .matcher
+            .candidates(&Prose::whole(text))
+            .into_iter()
+            .map(|c| {
+                (
+                    forms[c.form].term,
+                    forms[c.form].kind.is_approved(),
+                    c.start..c.end,
+                )
+            })
+            .collect();
+        out.sort_by_key(|o| (o.2.start, std::cmp::Reverse(o.2.end)));
+        out
     }
 
     /// [`Checker::check`], then the prose's suppression directives applied.

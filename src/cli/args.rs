@@ -25,6 +25,13 @@ pub enum Command {
     Check(Box<CheckArgs>),
     /// Print the configuration that applies to a file or directory.
     Config(ConfigArgs),
+    /// Validate glossaries.
+    Glossary {
+        #[command(subcommand)]
+        command: GlossaryCommand,
+    },
+    /// List the terms of the glossary in force, or those matching QUERY.
+    Terms(TermsArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -32,6 +39,37 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Validate a glossary without checking any draft: the loading checks, then deviants that
+    /// can never be reported, deviants containing another term's approved rendering, and each
+    /// term's `examples` (every bad one must give exactly one finding, every good one none).
+    /// Exit codes: 0 clean, 1 problems, 2 the glossary does not load.
+    Check {
+        /// The glossary (default: the nearest glossary.toml above the current directory).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// When to colour the diagnostics.
+        #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+        color: ColorWhen,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct TermsArgs {
+    /// Show only terms whose id, source term or any rendering contains this (ignoring case,
+    /// quotes and spacing).
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// Print JSON (one array of terms) instead of text.
+    #[arg(long)]
+    pub json: bool,
+
+    #[command(flatten)]
+    pub settings: SettingsArgs,
 }
 
 /// Where settings come from; shared by `check` and `config`.

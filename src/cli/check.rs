@@ -502,7 +502,7 @@ fn write_baseline(path: &Path, entries: Vec<Entry>) -> Result<usize, String> {
 }
 
 /// `auto`: colour a terminal unless NO_COLOR is set or TERM is dumb; FORCE_COLOR forces it.
-fn use_color(when: ColorWhen, is_terminal: bool) -> bool {
+pub fn use_color(when: ColorWhen, is_terminal: bool) -> bool {
     let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
     match when {
         ColorWhen::Always => true,

@@ -5,10 +5,12 @@ mod check;
 mod config;
 mod fix;
 mod glossaries;
+mod glossary_cmd;
 mod input;
 mod report;
 mod settings;
 mod show_config;
+mod terms;
 mod walk;
 
 use std::process::ExitCode;
@@ -39,6 +41,10 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(*args).into(),
         Command::Config(args) => show_config::run(&args).into(),
+        Command::Glossary {
+            command: args::GlossaryCommand::Check { file, color },
+        } => glossary_cmd::check(file.as_deref(), color).into(),
+        Command::Terms(args) => terms::run(&args).into(),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "termlint", &mut std::io::stdout());

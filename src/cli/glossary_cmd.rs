@@ -1,0 +1,84 @@
+//! `termlint glossary check [FILE]`: validate a glossary without checking any draft.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use termlint::{Checker, glossary_check};
+
+use super::Status;
+use super::args::ColorWhen;
+use super::check::use_color;
+use super::glossaries;
+use super::report::human::emit;
+
+pub fn check(file: Option<&Path>, color: ColorWhen) -> Status {
+    let color = use_color(color, std::io::stderr().is_terminal());
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let Some(path) = file
+        .map(Path::to_path_buf)
+        .or_else(|| glossaries::discover(&cwd))
+    else {
+        eprint!("{}", glossaries::missing(&cwd));
+        return Status::Error;
+    };
+    let glossary = match glossaries::load(&path, color) {
+        Ok(g) => g,
+        Err(rendered) => {
+            eprint!("{rendered}");
+            return Status::Error;
+        }
+    };
+    let shown = glossaries::shown(&path);
+    let checker = match Checker::new(glossary) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {shown}: {e}");
+            return Status::Error;
+        }
+    };
+    let problems = glossary_check::check(&checker);
+    let terms = &checker.glossary().terms;
+    let forms: usize = terms
+        .iter()
+        .map(|t| t.approved().count() + t.deviants.len())
+        .sum();
+    let examples: usize = terms
+        .iter()
+        .map(|t| t.examples.good.len() + t.examples.bad.len())
+        .sum();
+    if problems.is_empty() {
+        println!(
+            "{shown}: {} terms, {forms} forms, {examples} examples: no problems",
+            terms.len()
+        );
+        return Status::Clean;
+    }
+    // The file loaded a moment ago; if it cannot be read again, show the messages alone.
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let source = SimpleFile::new(shown.as_str(), text);
+    let mut out = Vec::new();
+    for p in &problems {
+        let labels = p
+            .span
+            .iter()
+            .filter(|s| s.end <= text.len())
+            .map(|s| Label::primary((), s.clone()))
+            .collect();
+        let d = Diagnostic::warning()
+            .with_message(&p.message)
+            .with_labels(labels)
+            .with_notes(p.help.iter().map(|h| format!("help: {h}")).collect());
+        emit(&mut out, &source, &d, color);
+    }
+    let _ = std::io::stderr().write_all(&out);
+    eprintln!(
+        "{shown}: {} problem{} in {} terms",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" },
+        terms.len()
+    );
+    Status::Findings
+}

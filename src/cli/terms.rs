@@ -1,0 +1,82 @@
+//! `termlint terms [QUERY]`: look terms up in the glossary in force, as a translator would in a
+//! term base.
+
+use std::io::Write;
+
+use serde::Serialize;
+use termlint::fold::normalize;
+
+use super::Status;
+use super::args::TermsArgs;
+use super::settings::Resolver;
+
+#[derive(Serialize)]
+struct Shown<'a> {
+    id: &'a str,
+    source: &'a [String],
+    preferred: &'a str,
+    admitted: &'a [String],
+    deviants: &'a [String],
+    severity: termlint::Severity,
+    note: Option<&'a str>,
+}
+
+pub fn run(args: &TermsArgs) -> Status {
+    let resolver = Resolver::new(&args.settings, false);
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let Some(settings) = resolver.for_dir(&cwd) else {
+        for p in resolver.into_problems() {
+            eprint!("{p}");
+        }
+        return Status::Error;
+    };
+    let query = args.query.as_deref().map(normalize);
+    let matches = |t: &termlint::Term| {
+        query.as_deref().is_none_or(|q| {
+            std::iter::once(t.id.as_str())
+                .chain(t.sources.iter().map(String::as_str))
+                .chain(t.approved())
+                .chain(t.deviants.iter().map(String::as_str))
+                .any(|s| normalize(s).contains(q))
+        })
+    };
+    let terms: Vec<Shown<'_>> = settings
+        .checker
+        .glossary()
+        .terms
+        .iter()
+        .filter(|t| matches(t))
+        .map(|t| Shown {
+            id: &t.id,
+            source: &t.sources,
+            preferred: &t.preferred,
+            admitted: &t.admitted,
+            deviants: &t.deviants,
+            severity: t.severity,
+            note: t.note.as_deref(),
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        serde_json::to_writer_pretty(&mut out, &terms)
+            .map_err(std::io::Error::other)
+            .and_then(|()| writeln!(out))
+    } else {
+        terms.iter().try_for_each(|t| {
+            writeln!(out, "{}  {}", t.id, t.source.join(", "))?;
+            writeln!(out, "    use:    {}", t.preferred)?;
+            if !t.admitted.is_empty() {
+                writeln!(out, "    also:   {}", t.admitted.join("; "))?;
+            }
+            writeln!(out, "    not:    {}", t.deviants.join("; "))
+        })
+    };
+    if written.is_err() {
+        return Status::Clean; // a closed pipe: nothing more to say
+    }
+    if terms.is_empty() {
+        Status::Findings
+    } else {
+        Status::Clean
+    }
+}
