@@ -3,8 +3,10 @@
 //! A format reader (see [`crate::formats`]) turns a file into [`Prose`]: a sorted list of
 //! [`Piece`]s, byte ranges of the original text that hold prose. Consecutive pieces of one
 //! paragraph are *joined*: the bytes between them (inline markup such as `*` or `](url)`) are
-//! transparent, except for their whitespace, which still separates words. Pieces that are not
-//! joined are separated by a barrier (a block boundary, a code span) that no term can cross.
+//! transparent, except for their whitespace, which still separates words (see [`Gap`] for the
+//! other kinds of join: nothing at all, or one character written as an escape or entity).
+//! Pieces that are not joined are separated by a barrier (a block boundary, a code span, the
+//! next message) that no term can cross.
 //!
 //! The matcher never copies or rewrites the text: it reads the original bytes through the
 //! cursors below, so every position it reports is a position in the file.
@@ -14,12 +16,27 @@ use std::ops::Range;
 use crate::suppress::Directive;
 
 /// A byte range of prose in the original text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Piece {
     pub start: usize,
     pub end: usize,
     /// Whether this piece continues the paragraph of the piece before it.
     pub joined: bool,
+    /// What the bytes between the previous piece and this one read as, when joined.
+    pub gap: Gap,
+}
+
+/// What the bytes between two joined pieces read as.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Gap {
+    /// Inline markup (Markdown's `*`, `](url)`, `\n> `): skipped, but its whitespace still
+    /// separates words.
+    #[default]
+    Markup,
+    /// Nothing at all: a PO string continued on the next line (`"communi"\n"ty"`).
+    Glue,
+    /// One character written another way: an escape (`\n` in PO) or an entity (`&#160;`).
+    Char(char),
 }
 
 /// The checkable prose of one text.
@@ -39,7 +56,7 @@ impl<'a> Prose<'a> {
             pieces: vec![Piece {
                 start: 0,
                 end: text.len(),
-                joined: false,
+                ..Piece::default()
             }],
             directives: Vec::new(),
         }
@@ -118,6 +135,9 @@ impl<'a> Prose<'a> {
                 return false;
             };
             let gap = &self.text[self.pieces[i].end..next.start.min(range.end)];
+            if next.gap != Gap::Markup {
+                return false;
+            }
             let line_prefix =
                 gap.contains('\n') && gap.chars().all(|c| c.is_whitespace() || c == '>');
             if !next.joined || !(gap.chars().all(char::is_whitespace) || line_prefix) {
@@ -180,6 +200,20 @@ impl Iterator for Forward<'_> {
             if !next.joined {
                 return None;
             }
+            match next.gap {
+                Gap::Markup => {}
+                Gap::Glue => {
+                    self.piece += 1;
+                    self.pos = next.start;
+                    continue;
+                }
+                Gap::Char(c) => {
+                    let at = self.pos;
+                    self.piece += 1;
+                    self.pos = next.start;
+                    return Some((at, c));
+                }
+            }
             if self.pos < next.start {
                 let c = self.text[self.pos..].chars().next()?;
                 let at = self.pos;
@@ -230,6 +264,19 @@ impl Iterator for Backward<'_> {
                 return None;
             }
             let prev = self.pieces[self.piece - 1];
+            match piece.gap {
+                Gap::Markup => {}
+                Gap::Glue => {
+                    self.piece -= 1;
+                    self.pos = prev.end;
+                    continue;
+                }
+                Gap::Char(c) => {
+                    self.piece -= 1;
+                    self.pos = prev.end;
+                    return Some((prev.end, c));
+                }
+            }
             if self.pos > prev.end {
                 let c = self.text[..self.pos].chars().next_back()?;
                 self.pos -= c.len_utf8();
@@ -254,6 +301,7 @@ mod tests {
                 start,
                 end,
                 joined: true,
+                gap: Gap::Markup,
             }),
         )
     }
@@ -270,6 +318,53 @@ mod tests {
     }
 
     #[test]
+    fn glue_and_escaped_characters() {
+        // A PO message: "commu" "nity of\ncommon" split over two strings and an escape.
+        let text = "\"commu\"\n\"nity of\\ncommon\"";
+        let a = text.find("commu").unwrap();
+        let b = text.find("nity").unwrap();
+        let e = text.find("\\n").unwrap();
+        let prose = Prose::from_pieces(
+            text,
+            [
+                Piece {
+                    start: a,
+                    end: a + 5,
+                    ..Piece::default()
+                },
+                Piece {
+                    start: b,
+                    end: e,
+                    joined: true,
+                    gap: Gap::Glue,
+                },
+                Piece {
+                    start: e + 2,
+                    end: text.len() - 1,
+                    joined: true,
+                    gap: Gap::Char('\n'),
+                },
+            ],
+        );
+        let fwd: Vec<(usize, char)> = prose.forward(0, a).collect();
+        assert_eq!(
+            fwd.iter().map(|(_, c)| c).collect::<String>(),
+            "community of\ncommon"
+        );
+        assert_eq!(
+            fwd[12],
+            (e, '\n'),
+            "the escape reads as one line break at its place"
+        );
+        let back: String = prose.backward(2, text.len() - 1).map(|(_, c)| c).collect();
+        assert_eq!(back, "nommoc\nfo ytinummoc");
+        assert!(
+            !prose.is_plain(a..text.len() - 1),
+            "a fix across strings is not offered"
+        );
+    }
+
+    #[test]
     fn barriers_stop_cursors() {
         let text = "one `x` two";
         let prose = Prose::from_pieces(
@@ -278,12 +373,12 @@ mod tests {
                 Piece {
                     start: 0,
                     end: 4,
-                    joined: false,
+                    ..Piece::default()
                 },
                 Piece {
                     start: 7,
                     end: 11,
-                    joined: false,
+                    ..Piece::default()
                 },
             ],
         );

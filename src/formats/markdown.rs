@@ -8,7 +8,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::prose::{Piece, Prose};
+use crate::prose::{Gap, Piece, Prose};
 use crate::suppress;
 
 pub fn prose(text: &str) -> Prose<'_> {
@@ -33,6 +33,7 @@ pub fn prose(text: &str) -> Prose<'_> {
                     start: range.start,
                     end: range.end,
                     joined,
+                    gap: Gap::Markup,
                 });
                 joined = true;
             }
