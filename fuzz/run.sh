@@ -12,14 +12,14 @@ SECONDS_EACH=${FUZZ_SECONDS:-60}
 command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
 export RUSTC_BOOTSTRAP=1
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(glossary matcher markdown)
+[ ${#targets[@]} -gt 0 ] || targets=(glossary matcher formats)
 failed=0
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "regressions/$t"
   # Start from the inputs that once failed, and from the fixtures.
   cp -n regressions/"$t"/* "corpus/$t/" 2>/dev/null || true
   [ "$t" = glossary ] && cp -n ../glossary.toml "corpus/$t/" 2>/dev/null || true
-  [ "$t" = markdown ] && cp -n ../fixtures/*.md "corpus/$t/" 2>/dev/null || true
+  [ "$t" = formats ] && cp -n ../fixtures/*.md "corpus/$t/" 2>/dev/null || true
   echo "== fuzzing $t for ${SECONDS_EACH}s"
   if ! cargo fuzz run "$t" "corpus/$t" -- -max_total_time="$SECONDS_EACH" -max_len=4096 -timeout=10; then
     failed=1

@@ -54,8 +54,10 @@ pub struct Finding {
     pub severity: Severity,
     /// Byte range of the offending words in the text, plural ending included.
     pub span: Range<usize>,
-    /// The text as written (it may span a line break).
+    /// The text as written (it may span a line break, markup or, in PO, string syntax).
     pub matched: String,
+    /// The words as a reader sees them: whitespace collapsed, markup and escapes resolved.
+    pub words: String,
     /// The glossary form that matched.
     pub form: String,
     /// The approved rendering to use instead, in the writer's letter case and number.
@@ -92,7 +94,7 @@ impl Fix {
 impl Finding {
     /// The headline: `deviant rendering "community of common destiny"`.
     pub fn message(&self) -> String {
-        let shown = collapse_whitespace(&self.matched);
+        let shown = &self.words;
         match self.kind {
             FindingKind::Deviant => format!("deviant rendering \"{shown}\""),
             FindingKind::Miscased => format!("\"{shown}\" is written in the wrong letter case"),

@@ -57,8 +57,9 @@ pub fn matcher(data: &[u8]) {
     }
 }
 
-/// Markdown reading with the shipped kind of glossary: any input is safe to read and check.
-pub fn markdown(data: &[u8]) {
+/// The format readers (Markdown and PO) with a small glossary: any input is read or refused
+/// with a position, never a panic, and what is read is safe to check and fix.
+pub fn formats(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let glossary = Glossary::from_toml(
         r#"
@@ -78,6 +79,10 @@ case_sensitive = true
     .expect("a valid glossary");
     let checker = Checker::new(glossary).expect("it compiles");
     check_invariants(&checker, &text, Format::Markdown);
+    match Format::Po.read(&text) {
+        Ok(_) => check_invariants(&checker, &text, Format::Po),
+        Err(e) => assert!(e.line >= 1 && e.column >= 1, "an error has a position"),
+    }
 }
 
 /// Findings are sorted, do not overlap, lie on character boundaries, and fixing them gives a

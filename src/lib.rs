@@ -90,7 +90,8 @@ impl Checker {
         let terms = &self.glossary.terms;
         let selected = select::select(forms, candidates, |form| terms[form.term].case_sensitive);
         let mut findings = Vec::with_capacity(selected.len());
-        let quotes = (!selected.is_empty()).then(|| quotes::QuoteIndex::new(text));
+        let quotes = (!selected.is_empty())
+            .then(|| quotes::QuoteIndex::new(text, |i| prose.piece_at(i).is_some()));
         for (c, verdict) in selected {
             let form = &forms[c.form];
             let term = &terms[form.term];
@@ -113,6 +114,18 @@ impl Checker {
                 suggestion = casing::pluralize(&suggestion);
             }
             let matched = &text[c.start..c.end];
+            // The words as a reader sees them: escapes decoded, markup and syntax left out.
+            let words = match prose.piece_at(c.start) {
+                Some(piece) => {
+                    let read: String = prose
+                        .forward(piece, c.start)
+                        .take_while(|(i, _)| *i < c.end)
+                        .map(|(_, ch)| ch)
+                        .collect();
+                    finding::collapse_whitespace(&read)
+                }
+                None => finding::collapse_whitespace(matched),
+            };
             let quotation = quotes.as_ref().and_then(|q| q.quotation(c.start..c.end));
             let fix = if quotation.is_some() {
                 Fix::InQuotation
@@ -125,12 +138,16 @@ impl Checker {
                 term: form.term,
                 kind,
                 // A mention (the deviant is the whole quotation) is only a note.
-                severity: match quotation {
-                    Some(Quotation::Whole) => Severity::Note,
-                    _ => term.severity,
+                severity: if quotation == Some(Quotation::Whole)
+                    || prose.notes_only.iter().any(|r| r.contains(&c.start))
+                {
+                    Severity::Note
+                } else {
+                    term.severity
                 },
                 span: c.start..c.end,
                 matched: matched.to_string(),
+                words,
                 form: form.text.clone(),
                 suggestion,
                 quotation,

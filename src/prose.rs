@@ -46,6 +46,8 @@ pub struct Prose<'a> {
     pieces: Vec<Piece>,
     /// Suppression directives found in the format's comments, in text order.
     pub directives: Vec<Directive>,
+    /// Byte ranges whose findings are reported at note severity (PO fuzzy entries).
+    pub notes_only: Vec<Range<usize>>,
 }
 
 impl<'a> Prose<'a> {
@@ -59,6 +61,7 @@ impl<'a> Prose<'a> {
                 ..Piece::default()
             }],
             directives: Vec::new(),
+            notes_only: Vec::new(),
         }
     }
 
@@ -85,6 +88,7 @@ impl<'a> Prose<'a> {
             text,
             pieces: out,
             directives: Vec::new(),
+            notes_only: Vec::new(),
         }
     }
 

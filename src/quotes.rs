@@ -43,7 +43,9 @@ pub struct QuoteIndex<'a> {
 }
 
 impl<'a> QuoteIndex<'a> {
-    pub fn new(text: &'a str) -> QuoteIndex<'a> {
+    /// Indexes the marks of `text` at the offsets `in_prose` accepts (a PO string's own
+    /// quotes, say, are syntax, not quotation marks).
+    pub fn new(text: &'a str, in_prose: impl Fn(usize) -> bool) -> QuoteIndex<'a> {
         let mut ix = QuoteIndex {
             text,
             double_open: Vec::new(),
@@ -61,6 +63,9 @@ impl<'a> QuoteIndex<'a> {
             let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
                 continue;
             };
+            if !matches!(c, '"' | '“' | '”' | '«' | '»' | '‘' | '’') || !in_prose(i) {
+                continue;
+            }
             let after = || text[i + c.len_utf8()..].chars().next();
             match c {
                 '"' => ix.straight.push(i),
@@ -145,7 +150,7 @@ impl<'a> QuoteIndex<'a> {
 
 /// The quotation around `span` in `text`, if any (for one question; see [`QuoteIndex`]).
 pub fn quotation(text: &str, span: Range<usize>) -> Option<Quotation> {
-    QuoteIndex::new(text).quotation(span)
+    QuoteIndex::new(text, |_| true).quotation(span)
 }
 
 /// The quoted text without surrounding whitespace, a leading article or final punctuation.

@@ -39,6 +39,9 @@ pub struct Directive {
     pub ids: Vec<String>,
     /// The bytes of the comment that holds it.
     pub span: Range<usize>,
+    /// For `termlint-disable-next-line`: what "the next line" is, where the format knows
+    /// better than the line after the comment (in PO, the translation of the commented entry).
+    pub target: Option<Range<usize>>,
 }
 
 /// Reads a directive from the body of a comment (`termlint-disable-next-line cpc bri`), if it
@@ -59,7 +62,12 @@ pub fn parse(body: &str, span: Range<usize>) -> Option<Directive> {
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect();
-    Some(Directive { kind, ids, span })
+    Some(Directive {
+        kind,
+        ids,
+        span,
+        target: None,
+    })
 }
 
 /// A directive that did nothing, or named an unknown term: reported as a warning.
@@ -112,14 +120,17 @@ pub fn apply(
                 used: false,
             }),
             DirectiveKind::DisableNextLine => {
-                // The line after the one the comment ends on.
-                let start = next_line_start(text, d.span.end);
-                let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+                // The line after the one the comment ends on, unless the format said.
+                let range = d.target.clone().unwrap_or_else(|| {
+                    let start = next_line_start(text, d.span.end);
+                    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+                    start..end.max(start)
+                });
                 rules.push(Rule {
                     index,
                     directive: d,
                     ids: &d.ids,
-                    range: start..end.max(start),
+                    range,
                     used: false,
                 });
             }

@@ -47,15 +47,19 @@ fn matcher_regressions() {
 }
 
 #[test]
-fn markdown_regressions() {
-    replay("markdown", termlint::fuzzing::markdown);
+fn formats_regressions() {
+    replay("formats", termlint::fuzzing::formats);
     for input in [
         &b"<!--"[..],
         b"*community of\n> common destiny*",
         b"[CCP](<",
         b"---\n",
         b"| a |\n|---|\n| CCP \\| x |",
+        b"msgid \"\"\nmsgstr \"\\",
+        b"msgstr \"CCP\\n\"\n\"CCP\"",
+        b"#, fuzzy\nmsgstr[0] \"a\\\"CCP\\\"\"",
+        b"msgstr \"\xe4\xb8\\",
     ] {
-        termlint::fuzzing::markdown(input);
+        termlint::fuzzing::formats(input);
     }
 }

@@ -212,7 +212,23 @@ fn check_text(
     } else {
         settings.format_for(path)
     };
-    let linted = checker.lint(&format.prose(&input.text));
+    let prose = match format.read(&input.text) {
+        Ok(prose) => prose,
+        Err(e) => {
+            // Not checked: say where the file stops parsing.
+            return Checked {
+                error: Some(format!(
+                    "not checked: malformed {} at line {}, column {}: {}",
+                    format.name(),
+                    e.line,
+                    e.column,
+                    e.message
+                )),
+                ..Checked::default()
+            };
+        }
+    };
+    let linted = checker.lint(&prose);
     let mut checked = Checked::default();
     let edits: Vec<(std::ops::Range<usize>, &str)> = linted
         .findings
@@ -253,6 +269,7 @@ fn check_text(
     }
     // Report what is left, at its place in the fixed text.
     let left = checker.lint(&format.prose(&fixed_text));
+    // (The fixed text parses: a fix only replaces words inside strings.)
     render(display, &fixed_text, &left, checker, ctx, &mut checked);
     checked
 }

@@ -52,6 +52,7 @@ struct Raw {
 #[serde(deny_unknown_fields)]
 struct RawFormats {
     markdown: Option<Vec<String>>,
+    po: Option<Vec<String>>,
     plain: Option<Vec<String>>,
 }
 
@@ -86,6 +87,7 @@ pub struct Config {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Formats {
     pub markdown: Vec<String>,
+    pub po: Vec<String>,
     pub plain: Vec<String>,
 }
 
@@ -93,6 +95,7 @@ impl Default for Formats {
     fn default() -> Formats {
         Formats {
             markdown: vec!["md".into(), "markdown".into()],
+            po: vec!["po".into(), "pot".into()],
             plain: vec![],
         }
     }
@@ -105,8 +108,12 @@ impl Formats {
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
-        if self.markdown.contains(&ext) {
+        if self.plain.contains(&ext) {
+            termlint::Format::Plain
+        } else if self.markdown.contains(&ext) {
             termlint::Format::Markdown
+        } else if self.po.contains(&ext) {
+            termlint::Format::Po
         } else {
             termlint::Format::Plain
         }
@@ -133,7 +140,7 @@ impl Config {
                 let field = field.to_string();
                 message = format!("unknown key `{field}`");
                 let known = format!(
-                    "known keys: {} (and in [formats]: markdown, plain)",
+                    "known keys: {} (and in [formats]: markdown, po, plain)",
                     KEYS.join(", ")
                 );
                 notes.push(match termlint::glossary::closest(&field, KEYS) {
@@ -175,6 +182,7 @@ impl Config {
             format: raw.format,
             formats: Formats {
                 markdown: raw.formats.markdown.map_or(defaults.markdown, lower),
+                po: raw.formats.po.map_or(defaults.po, lower),
                 plain: raw.formats.plain.map_or(defaults.plain, lower),
             },
             severity_spans: raw

@@ -9,6 +9,7 @@ use crate::prose::Prose;
 
 pub mod markdown;
 pub mod plain;
+pub mod po;
 
 /// The formats termlint reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,24 +18,62 @@ pub enum Format {
     Plain,
     /// CommonMark with GitHub extensions: prose only, no code, HTML, URLs or front matter.
     Markdown,
+    /// gettext PO: the translations only.
+    Po,
+}
+
+/// A file that does not parse as its format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormatError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for FormatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)
+    }
 }
 
 impl Format {
-    /// The format for a file name: Markdown for `.md` and `.markdown`, plain text otherwise.
+    /// The format for a file name: Markdown for `.md` and `.markdown`, PO for `.po` and
+    /// `.pot`, plain text otherwise.
     pub fn for_path(path: &Path) -> Format {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some(e) if e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown") => {
-                Format::Markdown
-            }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Format::Markdown,
+            "po" | "pot" => Format::Po,
             _ => Format::Plain,
         }
     }
 
-    /// The prose of `text` read as this format.
-    pub fn prose(self, text: &str) -> Prose<'_> {
+    /// The format's name, for messages.
+    pub fn name(self) -> &'static str {
         match self {
-            Format::Plain => plain::prose(text),
-            Format::Markdown => markdown::prose(text),
+            Format::Plain => "text",
+            Format::Markdown => "Markdown",
+            Format::Po => "PO",
         }
+    }
+
+    /// The prose of `text` read as this format, or where it does not parse.
+    pub fn read(self, text: &str) -> Result<Prose<'_>, FormatError> {
+        match self {
+            Format::Plain => Ok(plain::prose(text)),
+            Format::Markdown => Ok(markdown::prose(text)),
+            Format::Po => po::read(text),
+        }
+    }
+
+    /// The prose of `text` read as this format; a file that does not parse has none (use
+    /// [`Format::read`] to learn why).
+    pub fn prose(self, text: &str) -> Prose<'_> {
+        self.read(text)
+            .unwrap_or_else(|_| Prose::from_pieces(text, []))
     }
 }
