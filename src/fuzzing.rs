@@ -57,7 +57,7 @@ pub fn matcher(data: &[u8]) {
     }
 }
 
-/// The format readers (Markdown and PO) with a small glossary: any input is read or refused
+/// The format readers (Markdown, PO, XLIFF) with a small glossary: any input is read or refused
 /// with a position, never a panic, and what is read is safe to check and fix.
 pub fn formats(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
@@ -79,9 +79,11 @@ case_sensitive = true
     .expect("a valid glossary");
     let checker = Checker::new(glossary).expect("it compiles");
     check_invariants(&checker, &text, Format::Markdown);
-    match Format::Po.read(&text) {
-        Ok(_) => check_invariants(&checker, &text, Format::Po),
-        Err(e) => assert!(e.line >= 1 && e.column >= 1, "an error has a position"),
+    for format in [Format::Po, Format::Xliff] {
+        match format.read(&text) {
+            Ok(_) => check_invariants(&checker, &text, format),
+            Err(e) => assert!(e.line >= 1 && e.column >= 1, "an error has a position"),
+        }
     }
 }
 

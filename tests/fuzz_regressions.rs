@@ -59,6 +59,8 @@ fn formats_regressions() {
         b"msgstr \"CCP\\n\"\n\"CCP\"",
         b"#, fuzzy\nmsgstr[0] \"a\\\"CCP\\\"\"",
         b"msgstr \"\xe4\xb8\\",
+        b"<target>a&#xD800;b&#0;&;&amp</target>",
+        b"<target><![CDATA[the CCP]]></target>",
     ] {
         termlint::fuzzing::formats(input);
     }

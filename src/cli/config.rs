@@ -53,6 +53,7 @@ struct Raw {
 struct RawFormats {
     markdown: Option<Vec<String>>,
     po: Option<Vec<String>>,
+    xliff: Option<Vec<String>>,
     plain: Option<Vec<String>>,
 }
 
@@ -88,6 +89,7 @@ pub struct Config {
 pub struct Formats {
     pub markdown: Vec<String>,
     pub po: Vec<String>,
+    pub xliff: Vec<String>,
     pub plain: Vec<String>,
 }
 
@@ -96,6 +98,7 @@ impl Default for Formats {
         Formats {
             markdown: vec!["md".into(), "markdown".into()],
             po: vec!["po".into(), "pot".into()],
+            xliff: vec!["xlf".into(), "xliff".into()],
             plain: vec![],
         }
     }
@@ -114,6 +117,8 @@ impl Formats {
             termlint::Format::Markdown
         } else if self.po.contains(&ext) {
             termlint::Format::Po
+        } else if self.xliff.contains(&ext) {
+            termlint::Format::Xliff
         } else {
             termlint::Format::Plain
         }
@@ -140,7 +145,7 @@ impl Config {
                 let field = field.to_string();
                 message = format!("unknown key `{field}`");
                 let known = format!(
-                    "known keys: {} (and in [formats]: markdown, po, plain)",
+                    "known keys: {} (and in [formats]: markdown, po, xliff, plain)",
                     KEYS.join(", ")
                 );
                 notes.push(match termlint::glossary::closest(&field, KEYS) {
@@ -183,6 +188,7 @@ impl Config {
             formats: Formats {
                 markdown: raw.formats.markdown.map_or(defaults.markdown, lower),
                 po: raw.formats.po.map_or(defaults.po, lower),
+                xliff: raw.formats.xliff.map_or(defaults.xliff, lower),
                 plain: raw.formats.plain.map_or(defaults.plain, lower),
             },
             severity_spans: raw

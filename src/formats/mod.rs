@@ -10,6 +10,7 @@ use crate::prose::Prose;
 pub mod markdown;
 pub mod plain;
 pub mod po;
+pub mod xliff;
 
 /// The formats termlint reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,6 +21,8 @@ pub enum Format {
     Markdown,
     /// gettext PO: the translations only.
     Po,
+    /// XLIFF 1.2 and 2.0: the targets only.
+    Xliff,
 }
 
 /// A file that does not parse as its format.
@@ -38,7 +41,7 @@ impl std::fmt::Display for FormatError {
 
 impl Format {
     /// The format for a file name: Markdown for `.md` and `.markdown`, PO for `.po` and
-    /// `.pot`, plain text otherwise.
+    /// `.pot`, XLIFF for `.xlf` and `.xliff`, plain text otherwise.
     pub fn for_path(path: &Path) -> Format {
         let ext = path
             .extension()
@@ -48,6 +51,7 @@ impl Format {
         match ext.as_str() {
             "md" | "markdown" => Format::Markdown,
             "po" | "pot" => Format::Po,
+            "xlf" | "xliff" => Format::Xliff,
             _ => Format::Plain,
         }
     }
@@ -58,6 +62,7 @@ impl Format {
             Format::Plain => "text",
             Format::Markdown => "Markdown",
             Format::Po => "PO",
+            Format::Xliff => "XLIFF",
         }
     }
 
@@ -67,6 +72,7 @@ impl Format {
             Format::Plain => Ok(plain::prose(text)),
             Format::Markdown => Ok(markdown::prose(text)),
             Format::Po => po::read(text),
+            Format::Xliff => xliff::read(text),
         }
     }
 
