@@ -84,10 +84,10 @@ fn neighbour(mut chars: impl Iterator<Item = char>) -> Option<char> {
     None
 }
 
-/// The byte length of an anchor pattern (all of its case variants have the same length in
-/// ASCII; a variant with a different length is never filtered by its end).
-fn variant_len(anchor: &str) -> usize {
-    anchor.len()
+/// Whether a folded form character appears literally in every text the form matches: not a
+/// space (any whitespace run), quote or hyphen (each has typographic variants).
+fn literal(c: char) -> bool {
+    !matches!(c, ' ' | '\'' | '"' | '-')
 }
 
 /// One place where a form matched.
@@ -156,11 +156,12 @@ impl Matcher {
                 continue;
             };
             for variant in case_variants(&anchor) {
+                let len = variant.len();
                 let entry = by_pattern.entry(variant.clone()).or_insert_with(|| {
                     order.push(variant);
                     Vec::new()
                 });
-                entry.push(form.anchor_entry(i, at, variant_len(&anchor)));
+                entry.push(form.anchor_entry(i, at, len));
             }
         }
         // The search reports the longest anchor at each position, so a hit of "roads" must also
@@ -308,7 +309,6 @@ impl Form {
     /// preferring all-ASCII runs (which the automaton matches in any letter case). Returns its
     /// start index in `chars` and its text. A final "y" is left out, since "-ies" replaces it.
     fn anchor(&self) -> Option<(usize, String)> {
-        let literal = |c: char| !matches!(c, ' ' | '\'' | '"' | '-');
         let mut best: Option<(bool, usize, usize)> = None; // (ascii, len, start)
         let mut i = 0;
         while i < self.chars.len() {
@@ -343,7 +343,6 @@ impl Form {
 
     /// The automaton entry for this form's anchor at `at` (chars), `len` bytes long.
     fn anchor_entry(&self, form: usize, at: usize, len: usize) -> Anchor {
-        let literal = |c: char| !matches!(c, ' ' | '\'' | '"' | '-');
         let anchor_chars = self.chars[at..].iter().take_while(|c| literal(**c)).count();
         let end = at + anchor_chars;
         let before = match (

@@ -92,19 +92,7 @@ fn malformed_po_is_a_clear_error_and_the_run_goes_on() {
 
 #[test]
 fn the_shared_po_samples_parse() {
-    let Some(shared) = std::env::var_os("TERMLINT_SHARED") else {
-        eprintln!("skipped: set TERMLINT_SHARED=../shared");
-        return;
-    };
-    let dir = std::path::Path::new(&shared).join("samples/po");
-    let mut n = 0;
-    for e in std::fs::read_dir(&dir).unwrap() {
-        let path = e.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        termlint::Format::Po
-            .read(&text)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        n += 1;
+    if let Some(n) = common::parse_shared_samples(&["po"], termlint::Format::Po) {
+        assert_eq!(n, 3);
     }
-    assert_eq!(n, 3);
 }

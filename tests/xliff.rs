@@ -80,21 +80,8 @@ fn malformed_xml_is_a_clear_error_and_the_run_goes_on() {
 
 #[test]
 fn the_shared_xliff_samples_parse() {
-    let Some(shared) = std::env::var_os("TERMLINT_SHARED") else {
-        eprintln!("skipped: set TERMLINT_SHARED=../shared");
-        return;
-    };
-    let mut n = 0;
-    for dir in ["samples/xliff12", "samples/xliff20"] {
-        for e in std::fs::read_dir(std::path::Path::new(&shared).join(dir)).unwrap() {
-            let path = e.unwrap().path();
-            let text = std::fs::read_to_string(&path).unwrap();
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            termlint::Format::Xliff
-                .read(text)
-                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            n += 1;
-        }
+    if let Some(n) = common::parse_shared_samples(&["xliff12", "xliff20"], termlint::Format::Xliff)
+    {
+        assert_eq!(n, 7);
     }
-    assert_eq!(n, 7);
 }

@@ -8,6 +8,7 @@ use std::process::Output;
 
 use assert_cmd::Command;
 use tempfile::TempDir;
+use termlint::Format;
 
 /// The binary, with colour-related environment cleared.
 pub fn termlint() -> Command {
@@ -94,3 +95,26 @@ preferred = "Belt and Road Initiative"
 deviants = ["OBOR", "One Belt, One Road"]
 case_sensitive = true
 "#;
+
+/// Reads every file in the given folders of `$TERMLINT_SHARED/samples` as `format`, failing
+/// on the first that does not parse; returns how many were read, or None (skipped) when
+/// TERMLINT_SHARED is not set.
+pub fn parse_shared_samples(dirs: &[&str], format: Format) -> Option<usize> {
+    let Some(shared) = std::env::var_os("TERMLINT_SHARED") else {
+        eprintln!("skipped: set TERMLINT_SHARED=../shared");
+        return None;
+    };
+    let mut n = 0;
+    for dir in dirs {
+        for e in fs::read_dir(Path::new(&shared).join("samples").join(dir)).unwrap() {
+            let path = e.unwrap().path();
+            let text = fs::read_to_string(&path).unwrap();
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            format
+                .read(text)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            n += 1;
+        }
+    }
+    Some(n)
+}
