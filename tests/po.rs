@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{GLOSSARY, project, rows, stderr, termlint};
+use common::{GLOSSARY, project, read, rows, stderr, termlint};
 
 const PO: &str = r#"# A translation catalogue.
 msgid ""
@@ -87,7 +87,14 @@ fn malformed_po_is_a_clear_error_and_the_run_goes_on() {
     assert_eq!(
         rows(&out),
         [r#"ok.po:2:13-2:16 cpc deviant warning "CCP" -> "Communist Party of China""#]
-    );
+    ); // Even with --fix, a file that does not parse is left exactly as it was.
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--fix"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(read(&dir, "bad.po"), "msgid \"a\"\nmsgstr \"never closed\n");
 }
 
 #[test]
