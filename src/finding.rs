@@ -43,6 +43,28 @@ pub enum FindingKind {
     Deviant,
     /// An approved rendering of a case-sensitive term, written in another letter case.
     Miscased,
+    /// A source term whose translation has none of its renderings (bilingual files).
+    Missing,
+    /// A source term rendered in different approved ways in one file (bilingual files).
+    Inconsistent,
+}
+
+impl FindingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Deviant => "deviant",
+            FindingKind::Miscased => "miscased",
+            FindingKind::Missing => "missing",
+            FindingKind::Inconsistent => "inconsistent",
+        }
+    }
+}
+
+/// Another place a finding refers to, with what is there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub span: Range<usize>,
+    pub label: String,
 }
 
 /// One problem in a text.
@@ -66,6 +88,9 @@ pub struct Finding {
     pub quotation: Option<Quotation>,
     /// What `--fix` does with it.
     pub fix: Fix,
+    /// Other places that belong to the finding (where each rendering of an inconsistent term
+    /// is used).
+    pub related: Vec<Related>,
 }
 
 /// What an automatic fix does with a finding.
@@ -78,6 +103,9 @@ pub enum Fix {
     /// Not fixed: the span crosses markup (`community of *common destiny*`), which a
     /// replacement would break.
     AcrossMarkup,
+    /// Not fixed: there are no words to replace (a missing or inconsistent rendering needs a
+    /// translator's decision).
+    NotReplaceable,
 }
 
 impl Fix {
@@ -87,6 +115,7 @@ impl Fix {
             Fix::Replace(_) => None,
             Fix::InQuotation => Some("inside a quotation, which keeps its published wording"),
             Fix::AcrossMarkup => Some("the words are split by markup"),
+            Fix::NotReplaceable => Some("it needs a translator's decision"),
         }
     }
 }
@@ -98,6 +127,8 @@ impl Finding {
         match self.kind {
             FindingKind::Deviant => format!("deviant rendering \"{shown}\""),
             FindingKind::Miscased => format!("\"{shown}\" is written in the wrong letter case"),
+            FindingKind::Missing => format!("missing rendering of {shown}"),
+            FindingKind::Inconsistent => shown.clone(),
         }
     }
 }

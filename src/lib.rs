@@ -24,6 +24,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod baseline;
+pub mod bilingual;
 pub mod casing;
 pub mod finding;
 pub mod fix;
@@ -42,7 +43,7 @@ pub mod suppress;
 pub mod urls;
 mod verify;
 
-pub use finding::{Finding, FindingKind, Fix, Quotation, Severity};
+pub use finding::{Finding, FindingKind, Fix, Quotation, Related, Severity};
 pub use formats::Format;
 pub use glossary::{Glossary, GlossaryError, Term};
 pub use matcher::BuildError;
@@ -50,6 +51,7 @@ pub use position::{Locator, Position};
 pub use prose::Prose;
 pub use suppress::DirectiveProblem;
 
+use bilingual::{Rendering, SourceIndex};
 use matcher::Matcher;
 use select::Verdict;
 
@@ -59,12 +61,27 @@ use select::Verdict;
 pub struct Checker {
     glossary: Glossary,
     matcher: Matcher,
+    sources: SourceIndex,
+    strict_count: bool,
 }
 
 impl Checker {
     pub fn new(glossary: Glossary) -> Result<Checker, BuildError> {
         let matcher = Matcher::new(&glossary)?;
-        Ok(Checker { glossary, matcher })
+        let sources = SourceIndex::new(&glossary)?;
+        Ok(Checker {
+            glossary,
+            matcher,
+            sources,
+            strict_count: false,
+        })
+    }
+
+    /// In bilingual files, require one rendering per occurrence of a source term rather than
+    /// one per segment.
+    pub fn strict_count(mut self, on: bool) -> Checker {
+        self.strict_count = on;
+        self
     }
 
     pub fn glossary(&self) -> &Glossary {
@@ -76,7 +93,8 @@ impl Checker {
         let text = prose.text();
         let forms = self.matcher.forms();
         let mut candidates = self.matcher.candidates(prose);
-        if candidates.is_empty() {
+        let bilingual = !prose.segments.is_empty();
+        if candidates.is_empty() && !bilingual {
             return Vec::new();
         }
         let pieces = prose.pieces();
@@ -88,17 +106,30 @@ impl Checker {
             !urls::in_url(text, first..last, c.start, c.end)
         });
         let terms = &self.glossary.terms;
-        let selected = select::select(forms, candidates, |form| terms[form.term].case_sensitive);
+        let selected = select::select(forms, candidates, |form| {
+            bilingual || terms[form.term].case_sensitive
+        });
         let mut findings = Vec::with_capacity(selected.len());
+        let mut renderings = Vec::new();
         let quotes = (!selected.is_empty())
             .then(|| quotes::QuoteIndex::new(text, |i| prose.piece_at(i).is_some()));
         for (c, verdict) in selected {
             let form = &forms[c.form];
             let term = &terms[form.term];
             let stem = &text[c.start..c.stem_end];
+            if bilingual {
+                renderings.push(Rendering {
+                    term: form.term,
+                    span: c.start..c.end,
+                    approved: (verdict == Verdict::Approved).then_some(form.text.as_str()),
+                });
+            }
             let kind = match verdict {
                 Verdict::Deviant => FindingKind::Deviant,
                 Verdict::Approved => {
+                    if !term.case_sensitive {
+                        continue;
+                    }
                     let sentence_start = starts_sentence(prose, c.start);
                     if !casing::is_miscased(stem, &form.text, sentence_start) {
                         continue;
@@ -108,7 +139,7 @@ impl Checker {
             };
             let mut suggestion = match kind {
                 FindingKind::Deviant => casing::match_case(&term.preferred, stem, &form.text),
-                FindingKind::Miscased => form.text.clone(),
+                _ => form.text.clone(),
             };
             if c.plural {
                 suggestion = casing::pluralize(&suggestion);
@@ -152,7 +183,18 @@ impl Checker {
                 suggestion,
                 quotation,
                 fix,
+                related: Vec::new(),
             });
+        }
+        if bilingual {
+            findings.extend(bilingual::check(
+                prose,
+                &self.glossary,
+                &self.sources,
+                &renderings,
+                self.strict_count,
+            ));
+            findings.sort_by_key(|f| (f.span.start, f.span.end));
         }
         findings
     }

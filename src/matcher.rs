@@ -115,6 +115,12 @@ impl fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
+impl From<aho_corasick::BuildError> for BuildError {
+    fn from(e: aho_corasick::BuildError) -> BuildError {
+        BuildError(e)
+    }
+}
+
 /// All forms of a glossary and the automaton over their anchors.
 #[derive(Clone, Debug)]
 pub struct Matcher {

@@ -13,6 +13,7 @@
 
 use std::ops::Range;
 
+pub use crate::bilingual::Segment;
 use crate::suppress::Directive;
 
 /// A byte range of prose in the original text.
@@ -48,6 +49,8 @@ pub struct Prose<'a> {
     pub directives: Vec<Directive>,
     /// Byte ranges whose findings are reported at note severity (PO fuzzy entries).
     pub notes_only: Vec<Range<usize>>,
+    /// The translation units of a bilingual file, in text order (empty for other files).
+    pub segments: Vec<Segment>,
 }
 
 impl<'a> Prose<'a> {
@@ -62,6 +65,7 @@ impl<'a> Prose<'a> {
             }],
             directives: Vec::new(),
             notes_only: Vec::new(),
+            segments: Vec::new(),
         }
     }
 
@@ -89,6 +93,7 @@ impl<'a> Prose<'a> {
             pieces: out,
             directives: Vec::new(),
             notes_only: Vec::new(),
+            segments: Vec::new(),
         }
     }
 

@@ -98,6 +98,7 @@ fn assert_findings_are_forms(checker: &Checker, text: &str, format: Format) -> (
             FindingKind::Miscased => std::iter::once(&term.preferred)
                 .chain(&term.admitted)
                 .collect(),
+            kind => panic!("{kind:?} in a monolingual file"),
         };
         let ok = forms.iter().any(|form| {
             let form = normalize(form);

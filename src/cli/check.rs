@@ -57,7 +57,8 @@ struct Checked {
 
 pub fn run(args: CheckArgs) -> Status {
     let stderr_color = use_color(args.color, io::stderr().is_terminal());
-    let resolver = Resolver::new(&args.settings, stderr_color);
+    let resolver = Resolver::new(&args.settings, stderr_color)
+        .with_check_options(args.columns.clone(), args.strict_count);
     let cwd = std::env::current_dir().unwrap_or_default();
     let format = args
         .format

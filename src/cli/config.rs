@@ -8,6 +8,7 @@
 //! [formats]                          # which reader applies to which file extensions
 //! markdown = ["md", "markdown", "mdx"]
 //! plain = ["txt"]
+//! columns = "zh,en"                  # read .tsv/.csv as bilingual tables (source,translation)
 //! [severity]                         # per-term severity overrides
 //! cpc = "warning"
 //! ```
@@ -22,6 +23,7 @@ use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use serde::{Deserialize, Serialize};
 use termlint::Severity;
+use termlint::formats::table::{Columns, Table};
 use toml::Spanned;
 
 use super::args::OutputFormat;
@@ -54,7 +56,11 @@ struct RawFormats {
     markdown: Option<Vec<String>>,
     po: Option<Vec<String>>,
     xliff: Option<Vec<String>>,
+    tmx: Option<Vec<String>>,
+    tsv: Option<Vec<String>>,
+    csv: Option<Vec<String>>,
     plain: Option<Vec<String>>,
+    columns: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -90,7 +96,13 @@ pub struct Formats {
     pub markdown: Vec<String>,
     pub po: Vec<String>,
     pub xliff: Vec<String>,
+    pub tmx: Vec<String>,
+    /// Tables: read as bilingual tables when `columns` is set, as plain text otherwise.
+    pub tsv: Vec<String>,
+    pub csv: Vec<String>,
     pub plain: Vec<String>,
+    /// `SOURCE,TARGET` columns of the tables.
+    pub columns: Option<String>,
 }
 
 impl Default for Formats {
@@ -99,7 +111,11 @@ impl Default for Formats {
             markdown: vec!["md".into(), "markdown".into()],
             po: vec!["po".into(), "pot".into()],
             xliff: vec!["xlf".into(), "xliff".into()],
+            tmx: vec!["tmx".into()],
+            tsv: vec!["tsv".into(), "tab".into()],
+            csv: vec!["csv".into()],
             plain: vec![],
+            columns: None,
         }
     }
 }
@@ -119,6 +135,16 @@ impl Formats {
             termlint::Format::Po
         } else if self.xliff.contains(&ext) {
             termlint::Format::Xliff
+        } else if self.tmx.contains(&ext) {
+            termlint::Format::Tmx
+        } else if let (Some(columns), true) = (
+            self.columns.as_deref().and_then(|c| Columns::parse(c).ok()),
+            self.tsv.contains(&ext) || self.csv.contains(&ext),
+        ) {
+            termlint::Format::Table(Table {
+                delimiter: if self.csv.contains(&ext) { b',' } else { b'\t' },
+                columns,
+            })
         } else {
             termlint::Format::Plain
         }
@@ -145,7 +171,7 @@ impl Config {
                 let field = field.to_string();
                 message = format!("unknown key `{field}`");
                 let known = format!(
-                    "known keys: {} (and in [formats]: markdown, po, xliff, plain)",
+                    "known keys: {} (and in [formats]: markdown, po, xliff, tmx, tsv, csv, plain, columns)",
                     KEYS.join(", ")
                 );
                 notes.push(match termlint::glossary::closest(&field, KEYS) {
@@ -173,6 +199,18 @@ impl Config {
                 ));
             }
         }
+        if let Some(c) = &raw.formats.columns
+            && let Err(e) = Columns::parse(c.get_ref())
+        {
+            return Err(render(
+                &shown,
+                &text,
+                &format!("invalid columns: {e}"),
+                Some(c.span()),
+                vec![],
+                color,
+            ));
+        }
         let defaults = Formats::default();
         let lower = |v: Vec<String>| {
             v.into_iter()
@@ -189,7 +227,11 @@ impl Config {
                 markdown: raw.formats.markdown.map_or(defaults.markdown, lower),
                 po: raw.formats.po.map_or(defaults.po, lower),
                 xliff: raw.formats.xliff.map_or(defaults.xliff, lower),
+                tmx: raw.formats.tmx.map_or(defaults.tmx, lower),
+                tsv: raw.formats.tsv.map_or(defaults.tsv, lower),
+                csv: raw.formats.csv.map_or(defaults.csv, lower),
                 plain: raw.formats.plain.map_or(defaults.plain, lower),
+                columns: raw.formats.columns.map(Spanned::into_inner),
             },
             severity_spans: raw
                 .severity

@@ -63,6 +63,9 @@ pub struct Resolver {
     glossary_args: Vec<PathBuf>,
     mode: ConfigMode,
     color: bool,
+    /// `--columns` and `--strict-count` of `termlint check`.
+    columns: Option<String>,
+    strict_count: bool,
     by_dir: Mutex<HashMap<PathBuf, Option<Arc<Settings>>>>,
     configs: Mutex<HashMap<PathBuf, Option<Arc<Config>>>>,
     /// (glossary files, config file) -> compiled checker.
@@ -85,11 +88,20 @@ impl Resolver {
                 (None, false) => ConfigMode::Nearest,
             },
             color,
+            columns: None,
+            strict_count: false,
             by_dir: Mutex::default(),
             configs: Mutex::default(),
             checkers: Mutex::default(),
             problems: Mutex::default(),
         }
+    }
+
+    /// Applies `termlint check`'s `--columns` and `--strict-count`.
+    pub fn with_check_options(mut self, columns: Option<String>, strict_count: bool) -> Resolver {
+        self.columns = columns;
+        self.strict_count = strict_count;
+        self
     }
 
     /// The settings for a file, or None if they cannot be had (the problem is recorded).
@@ -134,10 +146,16 @@ impl Resolver {
         let filter = config.as_ref().and_then(|c| self.filter(c));
         Some(Settings {
             checker,
-            formats: config
-                .as_ref()
-                .map(|c| c.formats.clone())
-                .unwrap_or_default(),
+            formats: {
+                let mut f: Formats = config
+                    .as_ref()
+                    .map(|c| c.formats.clone())
+                    .unwrap_or_default();
+                if self.columns.is_some() {
+                    f.columns.clone_from(&self.columns);
+                }
+                f
+            },
             config,
             glossaries,
             filter,
@@ -228,7 +246,7 @@ impl Resolver {
             }
         }
         match Checker::new(glossary) {
-            Ok(c) => Some(c),
+            Ok(c) => Some(c.strict_count(self.strict_count)),
             Err(e) => {
                 self.problem(format!("build {files:?}"), format!("error: {e}\n"));
                 None

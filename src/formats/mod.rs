@@ -10,10 +10,12 @@ use crate::prose::Prose;
 pub mod markdown;
 pub mod plain;
 pub mod po;
+pub mod table;
+pub mod tmx;
 pub mod xliff;
 
 /// The formats termlint reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Format {
     /// Any text file: all of it is prose.
     Plain,
@@ -23,6 +25,10 @@ pub enum Format {
     Po,
     /// XLIFF 1.2 and 2.0: the targets only.
     Xliff,
+    /// TMX: the translations (every variant not in the source language).
+    Tmx,
+    /// A TSV or CSV table: the translation column, with the source column beside it.
+    Table(table::Table),
 }
 
 /// A file that does not parse as its format.
@@ -41,7 +47,7 @@ impl std::fmt::Display for FormatError {
 
 impl Format {
     /// The format for a file name: Markdown for `.md` and `.markdown`, PO for `.po` and
-    /// `.pot`, XLIFF for `.xlf` and `.xliff`, plain text otherwise.
+    /// `.pot`, XLIFF for `.xlf` and `.xliff`, TMX for `.tmx`, plain text otherwise.
     pub fn for_path(path: &Path) -> Format {
         let ext = path
             .extension()
@@ -52,33 +58,39 @@ impl Format {
             "md" | "markdown" => Format::Markdown,
             "po" | "pot" => Format::Po,
             "xlf" | "xliff" => Format::Xliff,
+            "tmx" => Format::Tmx,
             _ => Format::Plain,
         }
     }
 
     /// The format's name, for messages.
-    pub fn name(self) -> &'static str {
+    pub fn name(&self) -> &'static str {
         match self {
             Format::Plain => "text",
             Format::Markdown => "Markdown",
             Format::Po => "PO",
             Format::Xliff => "XLIFF",
+            Format::Tmx => "TMX",
+            Format::Table(t) if t.delimiter == b',' => "CSV",
+            Format::Table(_) => "TSV",
         }
     }
 
     /// The prose of `text` read as this format, or where it does not parse.
-    pub fn read(self, text: &str) -> Result<Prose<'_>, FormatError> {
+    pub fn read<'a>(&self, text: &'a str) -> Result<Prose<'a>, FormatError> {
         match self {
             Format::Plain => Ok(plain::prose(text)),
             Format::Markdown => Ok(markdown::prose(text)),
             Format::Po => po::read(text),
             Format::Xliff => xliff::read(text),
+            Format::Tmx => tmx::read(text),
+            Format::Table(t) => table::read(text, t),
         }
     }
 
     /// The prose of `text` read as this format; a file that does not parse has none (use
     /// [`Format::read`] to learn why).
-    pub fn prose(self, text: &str) -> Prose<'_> {
+    pub fn prose<'a>(&self, text: &'a str) -> Prose<'a> {
         self.read(text)
             .unwrap_or_else(|_| Prose::from_pieces(text, []))
     }

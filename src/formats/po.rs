@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::FormatError;
-use crate::prose::{Gap, Piece, Prose};
+use crate::prose::{Gap, Piece, Prose, Segment};
 use crate::suppress::{self, Directive};
 
 #[derive(Default)]
@@ -23,6 +23,11 @@ struct Entry {
     pieces: Vec<Piece>,
     directives: Vec<Directive>,
     has_msgstr: bool,
+    /// The source texts, decoded.
+    msgid: String,
+    msgid_plural: String,
+    /// For each msgstr: the index of its first piece in `pieces`.
+    msgstrs: Vec<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -37,6 +42,7 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut directives = Vec::new();
     let mut notes_only = Vec::new();
+    let mut segments = Vec::new();
     let mut entry = Entry::default();
     let mut current: Option<Keyword> = None;
     let mut flush = |entry: &mut Entry, pieces: &mut Vec<Piece>| {
@@ -55,6 +61,20 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
         }
         if e.fuzzy && !range.is_empty() {
             notes_only.push(range);
+        }
+        for (k, &first) in e.msgstrs.iter().enumerate() {
+            let last = e.msgstrs.get(k + 1).copied().unwrap_or(e.pieces.len());
+            let own = &e.pieces[first..last];
+            let target = match (own.iter().find(|p| p.start < p.end), own.last()) {
+                (Some(f), Some(l)) => f.start..l.end,
+                _ => 0..0,
+            };
+            let source = if k > 0 && !e.msgid_plural.is_empty() {
+                e.msgid_plural.clone()
+            } else {
+                e.msgid.clone()
+            };
+            segments.push(Segment { source, target });
         }
         pieces.extend(e.pieces);
     };
@@ -167,10 +187,16 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
         let inner = &content[..close];
         match keyword {
             Keyword::Msgctxt => entry.has_msgctxt = true,
-            Keyword::Msgid => entry.msgid_len += inner.len(),
-            Keyword::MsgidPlural => {}
+            Keyword::Msgid => {
+                entry.msgid_len += inner.len();
+                entry.msgid.push_str(&decode(inner));
+            }
+            Keyword::MsgidPlural => entry.msgid_plural.push_str(&decode(inner)),
             Keyword::Msgstr => {
                 entry.has_msgstr = true;
+                if !continuation {
+                    entry.msgstrs.push(entry.pieces.len());
+                }
                 string_pieces(inner, string_at + 1, continuation, &mut entry.pieces);
             }
         }
@@ -179,7 +205,28 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
     let mut prose = Prose::from_pieces(text, pieces);
     prose.directives = directives;
     prose.notes_only = notes_only;
+    prose.segments = segments;
     Ok(prose)
+}
+
+/// A string's content with its escapes decoded.
+fn decode(inner: &str) -> String {
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
 }
 
 /// The pieces of one string's content starting at byte `at`: runs between escapes, each

@@ -8,35 +8,81 @@
 use std::ops::Range;
 
 use super::FormatError;
-use crate::prose::{Gap, Piece, Prose};
+use crate::prose::{Gap, Piece, Prose, Segment};
 use crate::suppress;
 
-pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
+/// Parses XML, DTD allowed (entities are expanded by roxmltree, which bounds their growth).
+pub(super) fn parse(text: &str) -> Result<roxmltree::Document<'_>, FormatError> {
     let options = roxmltree::ParsingOptions {
         allow_dtd: true,
         ..roxmltree::ParsingOptions::default()
     };
-    let doc = roxmltree::Document::parse_with_options(text, options).map_err(|e| {
+    roxmltree::Document::parse_with_options(text, options).map_err(|e| {
         let pos = e.pos();
         FormatError {
             line: pos.row as usize,
             column: pos.col as usize,
             message: e.to_string(),
         }
-    })?;
+    })
+}
+
+pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
+    let doc = parse(text)?;
     let mut pieces = Vec::new();
     let mut directives = Vec::new();
+    let mut segments = Vec::new();
     for node in doc.descendants() {
         if node.is_comment() {
             directives.extend(suppress::parse(node.text().unwrap_or(""), node.range()));
         } else if node.is_element() && node.tag_name().name() == "target" && translatable(node) {
             let mut started = false;
+            let first = pieces.len();
             collect(text, node, &mut pieces, &mut started);
+            let source = node
+                .parent()
+                .and_then(|unit| unit.children().find(|c| c.has_tag_name("source")));
+            if let Some(source) = source {
+                let target = span(&pieces[first..]);
+                let mut words = String::new();
+                content(source, &mut words);
+                segments.push(Segment {
+                    source: words,
+                    target,
+                });
+            }
         }
     }
     let mut prose = Prose::from_pieces(text, pieces);
     prose.directives = directives;
+    prose.segments = segments;
     Ok(prose)
+}
+
+/// The range from the first non-empty piece to the end of the last (empty if there is none).
+pub(super) fn span(pieces: &[Piece]) -> Range<usize> {
+    match (pieces.iter().find(|p| p.start < p.end), pieces.last()) {
+        (Some(f), Some(l)) => f.start..l.end,
+        _ => 0..0,
+    }
+}
+
+/// The text of an element as [`collect`] reads it, decoded: for a source.
+pub(super) fn content(node: roxmltree::Node<'_, '_>, out: &mut String) {
+    for child in node.children() {
+        if child.is_text() {
+            out.push_str(child.text().unwrap_or(""));
+        } else if child.is_element() {
+            match child.tag_name().name() {
+                "g" | "mrk" | "pc" | "sub" | "hi" => content(child, out),
+                _ => {
+                    for sub in child.descendants().filter(|d| d.has_tag_name("sub")) {
+                        content(sub, out);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Not in an `alt-trans` or an `ignorable`, and no enclosing element says `translate="no"`.
@@ -48,14 +94,19 @@ fn translatable(target: roxmltree::Node<'_, '_>) -> bool {
 }
 
 /// The text of `node`'s content, in document order; inline codes glue their neighbours.
-fn collect(text: &str, node: roxmltree::Node<'_, '_>, out: &mut Vec<Piece>, started: &mut bool) {
+pub(super) fn collect(
+    text: &str,
+    node: roxmltree::Node<'_, '_>,
+    out: &mut Vec<Piece>,
+    started: &mut bool,
+) {
     for child in node.children() {
         if child.is_text() {
             text_pieces(text, child.range(), out, started);
         } else if child.is_element() {
             match child.tag_name().name() {
-                // Markup around translatable text: its content is text.
-                "g" | "mrk" | "pc" | "sub" => collect(text, child, out, started),
+                // Markup around translatable text (TMX's `hi` too): its content is text.
+                "g" | "mrk" | "pc" | "sub" | "hi" => collect(text, child, out, started),
                 // Codes: not text, but a translatable `sub` inside one is.
                 _ => {
                     for sub in child.descendants().filter(|d| d.has_tag_name("sub")) {

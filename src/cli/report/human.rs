@@ -52,6 +52,8 @@ fn diagnostic(r: &Record<'_>, base: usize) -> Diagnostic<()> {
     };
     let label = match r.kind {
         "miscased" => format!("write \"{}\"", r.suggestion),
+        "missing" => format!("expected \"{}\" in this translation", r.suggestion),
+        "inconsistent" => format!("rendered \"{}\" here", r.form),
         UNUSED_SUPPRESSION => "remove this directive or correct it".to_string(),
         _ => format!("use \"{}\"", r.suggestion),
     };
@@ -62,6 +64,22 @@ fn diagnostic(r: &Record<'_>, base: usize) -> Diagnostic<()> {
     if let Some(note) = r.note {
         notes.push(format!("note: {note}"));
     }
+    if r.kind == "inconsistent" {
+        // One note per rendering: where the file uses it.
+        let mut by_label: Vec<(&str, Vec<String>)> = Vec::new();
+        for rel in &r.related {
+            let at = format!("{}:{}", rel.line, rel.column);
+            match by_label.iter_mut().find(|(l, _)| *l == rel.label) {
+                Some((_, places)) => places.push(at),
+                None => by_label.push((rel.label, vec![at])),
+            }
+        }
+        for (label, places) in by_label {
+            notes.push(format!("note: {label} at {}", places.join(", ")));
+        }
+        notes.push(format!("help: use \"{}\" throughout", r.suggestion));
+    }
+    let fix_note = !matches!(r.kind, "missing" | "inconsistent");
     match r.quotation {
         Some(Quotation::Whole) => notes.push(
             "note: a mention: the deviant is the whole quotation, so it is reported as a note and not fixed".to_string(),
@@ -69,13 +87,14 @@ fn diagnostic(r: &Record<'_>, base: usize) -> Diagnostic<()> {
         Some(Quotation::Inside) => {
             notes.push("note: inside a quotation: quotations keep their published wording, so it is not fixed".to_string())
         }
-        None => {
+        None if fix_note => {
             if let Some(why) = r.unfixable_reason {
                 notes.push(format!("note: not fixed by --fix: {why}"));
             }
         }
+        None => {}
     }
-    if !r.admitted.is_empty() && r.kind == "deviant" {
+    if !r.admitted.is_empty() && matches!(r.kind, "deviant" | "missing") {
         let also: Vec<String> = r.admitted.iter().map(|a| format!("\"{a}\"")).collect();
         notes.push(format!("help: also accepted: {}", also.join(", ")));
     }

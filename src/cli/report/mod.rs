@@ -14,7 +14,7 @@ mod sarif;
 use std::io::{self, Write};
 
 use serde::Serialize;
-use termlint::{Checker, Finding, FindingKind, Linted, Locator, Quotation, Severity};
+use termlint::{Checker, Finding, Linted, Locator, Quotation, Severity};
 
 use super::args::OutputFormat;
 
@@ -34,7 +34,7 @@ pub struct Record<'a> {
     pub offset: usize,
     pub end_offset: usize,
     pub term: &'a str,
-    /// `deviant`, `miscased` or `unused-suppression`.
+    /// `deviant`, `miscased`, `missing`, `inconsistent` or `unused-suppression`.
     pub kind: &'static str,
     pub severity: Severity,
     /// The text as written.
@@ -53,6 +53,18 @@ pub struct Record<'a> {
     /// Whether `--fix` would fix it, and if not, why.
     pub fixable: bool,
     pub unfixable_reason: Option<&'static str>,
+    /// Other places the finding refers to: for an inconsistent rendering, every use of each
+    /// rendering.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<RelatedRecord<'a>>,
+}
+
+/// A related place, resolved to a position.
+#[derive(Debug, Serialize)]
+pub struct RelatedRecord<'a> {
+    pub line: usize,
+    pub column: usize,
+    pub label: &'a str,
 }
 
 const NONE: &[String] = &[];
@@ -109,14 +121,12 @@ pub fn records<'a>(
                 quotation: None,
                 fixable: false,
                 unfixable_reason: None,
+                related: Vec::new(),
             };
             if let Some(f) = finding {
                 let term = &checker.glossary().terms[f.term];
                 r.term = &term.id;
-                r.kind = match f.kind {
-                    FindingKind::Deviant => "deviant",
-                    FindingKind::Miscased => "miscased",
-                };
+                r.kind = f.kind.as_str();
                 r.severity = f.severity;
                 r.matched = &f.matched;
                 r.suggestion = &f.suggestion;
@@ -129,6 +139,21 @@ pub fn records<'a>(
                 r.quotation = f.quotation;
                 r.fixable = f.fix.reason().is_none();
                 r.unfixable_reason = f.fix.reason();
+                if !f.related.is_empty() {
+                    let mut at = Locator::new(text);
+                    r.related = f
+                        .related
+                        .iter()
+                        .map(|rel| {
+                            let p = at.locate(rel.span.start);
+                            RelatedRecord {
+                                line: p.line,
+                                column: p.column,
+                                label: &rel.label,
+                            }
+                        })
+                        .collect();
+                }
             } else if let Some(p) = problem {
                 r.message = p.message.clone();
             }

@@ -1,0 +1,229 @@
+//! Source-aware checks, for files that carry the source next to the translation (PO, XLIFF,
+//! TMX, two-column tables): a source term whose translation lacks every approved rendering
+//! (*missing term*), and one term rendered in different approved ways in one file
+//! (*inconsistent rendering*).
+//!
+//! Source terms are found with one leftmost-longest automaton over every term's sources, as
+//! substrings (Chinese has no spaces to mark words), so 人类命运共同体 wins over the shorter
+//! 命运共同体 inside it. Renderings are the core matcher's selected candidates in the target,
+//! so an approved form counts with the same whitespace, case and inflection rules as
+//! everywhere else.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::finding::{Finding, FindingKind, Fix, Related};
+use crate::glossary::Glossary;
+use crate::matcher::BuildError;
+use crate::{Prose, Severity};
+
+/// A translation unit: its source text and where its translation is in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// The source text as read: escapes and entities decoded, inline codes left out.
+    pub source: String,
+    /// Byte range of the translation in the file, from its first to its last prose byte.
+    /// Empty when the unit is untranslated; such a unit is not checked.
+    pub target: Range<usize>,
+}
+
+/// The automaton over all source terms of a glossary.
+#[derive(Clone, Debug)]
+pub struct SourceIndex {
+    automaton: Option<AhoCorasick>,
+    /// For each pattern, the index of its term.
+    term_of: Vec<usize>,
+}
+
+impl SourceIndex {
+    pub fn new(glossary: &Glossary) -> Result<SourceIndex, BuildError> {
+        let mut patterns = Vec::new();
+        let mut term_of = Vec::new();
+        for (i, term) in glossary.terms.iter().enumerate() {
+            for s in term.sources.iter().filter(|s| !s.trim().is_empty()) {
+                patterns.push(s.trim().to_string());
+                term_of.push(i);
+            }
+        }
+        if patterns.is_empty() {
+            return Ok(SourceIndex {
+                automaton: None,
+                term_of,
+            });
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .map_err(BuildError::from)?;
+        Ok(SourceIndex {
+            automaton: Some(automaton),
+            term_of,
+        })
+    }
+
+    /// The terms whose sources occur in `source`, leftmost-longest, each with its count.
+    /// A source in Latin script must stand as a whole word (`CPC` is not in `CPCs`); one in
+    /// a script without spaces is matched anywhere.
+    pub fn terms_in(&self, source: &str) -> BTreeMap<usize, usize> {
+        let mut counts = BTreeMap::new();
+        let Some(ac) = &self.automaton else {
+            return counts;
+        };
+        for m in ac.find_iter(source) {
+            let hit = &source[m.range()];
+            let before = source[..m.start()].chars().next_back();
+            let after = source[m.end()..].chars().next();
+            let wordlike = |c: char| c.is_alphanumeric() && !is_cjk(c);
+            let cut_start =
+                hit.chars().next().is_some_and(wordlike) && before.is_some_and(wordlike);
+            let cut_end =
+                hit.chars().next_back().is_some_and(wordlike) && after.is_some_and(wordlike);
+            if !cut_start && !cut_end {
+                *counts
+                    .entry(self.term_of[m.pattern().as_usize()])
+                    .or_insert(0) += 1;
+            }
+        }
+        counts
+    }
+}
+
+/// Whether `c` is in a script written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // kana
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xF900..=0xFAFF    // compatibility ideographs
+        | 0xAC00..=0xD7AF    // Hangul syllables
+        | 0x20000..=0x3FFFF) // supplementary ideographs
+}
+
+/// A rendering found in a translation: the term, where, and the glossary form (None for a
+/// deviant, which the core check reports on its own).
+pub struct Rendering<'f> {
+    pub term: usize,
+    pub span: Range<usize>,
+    pub approved: Option<&'f str>,
+}
+
+/// The approved forms used for a term, in order of first use, each with where it is used.
+type Uses<'f> = Vec<(&'f str, Vec<Range<usize>>)>;
+
+/// The source-aware findings of `prose`, given the renderings the core check selected (in
+/// position order). With `strict_count`, each occurrence of a source term needs its own
+/// rendering; otherwise one rendering per segment is enough.
+pub fn check(
+    prose: &Prose<'_>,
+    glossary: &Glossary,
+    index: &SourceIndex,
+    renderings: &[Rendering<'_>],
+    strict_count: bool,
+) -> Vec<Finding> {
+    let text = prose.text();
+    let mut findings = Vec::new();
+    // For each term: the approved forms used for it, in order of first use, with their places.
+    let mut used: BTreeMap<usize, Uses<'_>> = BTreeMap::new();
+    for segment in &prose.segments {
+        if segment.target.is_empty() {
+            continue;
+        }
+        let target = segment.target.clone();
+        let first = renderings.partition_point(|r| r.span.start < target.start);
+        let last = renderings.partition_point(|r| r.span.start < target.end);
+        let here = &renderings[first..last];
+        for (term, wanted) in index.terms_in(&segment.source) {
+            let found = here.iter().filter(|r| r.term == term).count();
+            let required = if strict_count { wanted } else { 1 };
+            for r in here.iter().filter(|r| r.term == term) {
+                let Some(form) = r.approved else { continue };
+                let forms = used.entry(term).or_default();
+                match forms.iter_mut().find(|(f, _)| *f == form) {
+                    Some((_, places)) => places.push(r.span.clone()),
+                    None => forms.push((form, vec![r.span.clone()])),
+                }
+            }
+            if found >= required {
+                continue;
+            }
+            let t = &glossary.terms[term];
+            let source = t.sources.first().map_or("", String::as_str);
+            // Underline the translation's first line: enough to find it, not a whole page.
+            let line_end = text[target.clone()]
+                .find('\n')
+                .map_or(target.end, |n| target.start + n);
+            let span = target.start..line_end.max(target.start + 1).min(target.end);
+            let words = if strict_count && wanted > 1 {
+                format!("{source} ({wanted} in the source, {found} rendered)")
+            } else {
+                source.to_string()
+            };
+            findings.push(Finding {
+                term,
+                kind: FindingKind::Missing,
+                severity: t.severity,
+                span: span.clone(),
+                matched: text[span].to_string(),
+                words,
+                form: source.to_string(),
+                suggestion: t.preferred.clone(),
+                quotation: None,
+                fix: Fix::NotReplaceable,
+                related: Vec::new(),
+            });
+        }
+    }
+    for (term, forms) in used {
+        if forms.len() < 2 {
+            continue;
+        }
+        let t = &glossary.terms[term];
+        let source = t.sources.first().map_or("", String::as_str);
+        // Reported where the second way first appears; every use is listed.
+        let span = forms[1].1[0].clone();
+        let related = forms
+            .iter()
+            .flat_map(|(form, places)| {
+                places.iter().map(move |p| Related {
+                    span: p.clone(),
+                    label: format!("\"{form}\""),
+                })
+            })
+            .collect();
+        let summary: Vec<String> = forms
+            .iter()
+            .map(|(f, p)| {
+                let n = p.len();
+                format!("\"{f}\" ({n} time{})", if n == 1 { "" } else { "s" })
+            })
+            .collect();
+        findings.push(Finding {
+            term,
+            kind: FindingKind::Inconsistent,
+            severity: Severity::Warning,
+            span: span.clone(),
+            matched: text[span].to_string(),
+            words: format!(
+                "{source} is rendered {} ways in this file: {}",
+                forms.len(),
+                summary.join(", ")
+            ),
+            form: forms[1].0.to_string(),
+            // The preferred rendering if the file uses it, else the one used most.
+            suggestion: forms
+                .iter()
+                .find(|(f, _)| *f == t.preferred)
+                .or_else(|| forms.iter().max_by_key(|(_, p)| p.len()))
+                .map_or(t.preferred.as_str(), |(f, _)| f)
+                .to_string(),
+            quotation: None,
+            fix: Fix::NotReplaceable,
+            related,
+        });
+    }
+    findings.sort_by_key(|f| (f.span.start, f.span.end));
+    findings
+}
