@@ -19,7 +19,7 @@ for t in "${targets[@]}"; do
   # Start from the inputs that once failed, and from the fixtures.
   cp -n regressions/"$t"/* "corpus/$t/" 2>/dev/null || true
   [ "$t" = glossary ] && cp -n ../glossary.toml "corpus/$t/" 2>/dev/null || true
-  [ "$t" = formats ] && cp -n ../fixtures/*.md "corpus/$t/" 2>/dev/null || true
+  [ "$t" = formats ] && cp -n ../fixtures/*.md ../fixtures/translations/* "corpus/$t/" 2>/dev/null || true
   echo "== fuzzing $t for ${SECONDS_EACH}s"
   if ! cargo fuzz run "$t" "corpus/$t" -- -max_total_time="$SECONDS_EACH" -max_len=4096 -timeout=10; then
     failed=1

@@ -64,10 +64,11 @@ impl SourceIndex {
         })
     }
 
-    /// The terms whose sources occur in `source`, leftmost-longest, each with its count.
+    /// The terms whose sources occur in `source`, leftmost-longest, each with its count and
+    /// the first source form found.
     /// A source in Latin script must stand as a whole word (`CPC` is not in `CPCs`); one in
     /// a script without spaces is matched anywhere.
-    pub fn terms_in(&self, source: &str) -> BTreeMap<usize, usize> {
+    pub fn terms_in<'s>(&self, source: &'s str) -> BTreeMap<usize, (usize, &'s str)> {
         let mut counts = BTreeMap::new();
         let Some(ac) = &self.automaton else {
             return counts;
@@ -82,9 +83,10 @@ impl SourceIndex {
             let cut_end =
                 hit.chars().next_back().is_some_and(wordlike) && after.is_some_and(wordlike);
             if !cut_start && !cut_end {
-                *counts
+                counts
                     .entry(self.term_of[m.pattern().as_usize()])
-                    .or_insert(0) += 1;
+                    .or_insert((0, hit))
+                    .0 += 1;
             }
         }
         counts
@@ -135,7 +137,7 @@ pub fn check(
         let first = renderings.partition_point(|r| r.span.start < target.start);
         let last = renderings.partition_point(|r| r.span.start < target.end);
         let here = &renderings[first..last];
-        for (term, wanted) in index.terms_in(&segment.source) {
+        for (term, (wanted, source)) in index.terms_in(&segment.source) {
             let found = here.iter().filter(|r| r.term == term).count();
             let required = if strict_count { wanted } else { 1 };
             for r in here.iter().filter(|r| r.term == term) {
@@ -150,7 +152,6 @@ pub fn check(
                 continue;
             }
             let t = &glossary.terms[term];
-            let source = t.sources.first().map_or("", String::as_str);
             // Underline the translation's first line: enough to find it, not a whole page.
             let line_end = text[target.clone()]
                 .find('\n')
@@ -164,7 +165,12 @@ pub fn check(
             findings.push(Finding {
                 term,
                 kind: FindingKind::Missing,
-                severity: t.severity,
+                // In a PO fuzzy entry, only a note, like its other findings.
+                severity: if prose.notes_only.iter().any(|r| r.contains(&target.start)) {
+                    Severity::Note
+                } else {
+                    t.severity
+                },
                 span: span.clone(),
                 matched: text[span].to_string(),
                 words,

@@ -106,6 +106,8 @@ pub enum Fix {
     /// Not fixed: there are no words to replace (a missing or inconsistent rendering needs a
     /// translator's decision).
     NotReplaceable,
+    /// Not fixed: the file is a Word document, which termlint reads but never rewrites.
+    ReadOnlyFormat,
 }
 
 impl Fix {
@@ -116,6 +118,9 @@ impl Fix {
             Fix::InQuotation => Some("inside a quotation, which keeps its published wording"),
             Fix::AcrossMarkup => Some("the words are split by markup"),
             Fix::NotReplaceable => Some("it needs a translator's decision"),
+            Fix::ReadOnlyFormat => {
+                Some("termlint does not rewrite Word documents; edit it in Word")
+            }
         }
     }
 }

@@ -57,14 +57,17 @@ pub fn matcher(data: &[u8]) {
     }
 }
 
-/// The format readers (Markdown, PO, XLIFF) with a small glossary: any input is read or refused
+/// The format readers (Markdown, PO, XLIFF, TMX, tables, Word) with a small glossary: any input is read or refused
 /// with a position, never a panic, and what is read is safe to check and fix.
 pub fn formats(data: &[u8]) {
+    // A Word document is read from bytes: any archive is read or refused, never a panic.
+    let document = crate::formats::docx::text(data).ok();
     let text = String::from_utf8_lossy(data);
     let glossary = Glossary::from_toml(
         r#"
 [[term]]
 id = "shared-future"
+source = ["人类命运共同体", "future"]
 preferred = "community of shared future for mankind"
 admitted = ["community with a shared future"]
 deviants = ["community of common destiny", "community of shared future"]
@@ -79,24 +82,47 @@ case_sensitive = true
     .expect("a valid glossary");
     let checker = Checker::new(glossary).expect("it compiles");
     check_invariants(&checker, &text, Format::Markdown);
-    for format in [Format::Po, Format::Xliff] {
+    let table = |delimiter, spec| {
+        Format::Table(crate::formats::table::Table {
+            delimiter,
+            columns: crate::formats::table::Columns::parse(spec).expect("valid columns"),
+        })
+    };
+    for format in [
+        Format::Po,
+        Format::Xliff,
+        Format::Tmx,
+        table(b'\t', "1,2"),
+        table(b',', "zh,en"),
+    ] {
         match format.read(&text) {
             Ok(_) => check_invariants(&checker, &text, format),
             Err(e) => assert!(e.line >= 1 && e.column >= 1, "an error has a position"),
         }
     }
+    if let Some(document) = document {
+        check_invariants(&checker, &document, Format::Docx);
+    }
 }
 
-/// Findings are sorted, do not overlap, lie on character boundaries, and fixing them gives a
-/// text whose check does not panic and reports none of the fixed findings again.
+/// Findings are sorted and lie on character boundaries, fixable ones do not overlap, and
+/// fixing them gives a text whose check does not panic.
 fn check_invariants(checker: &Checker, text: &str, format: Format) {
     let linted = checker.lint(&format.prose(text));
-    let mut last_end = 0;
+    let mut last_start = 0;
+    let mut last_fix_end = 0;
     for f in &linted.findings {
-        assert!(f.span.start >= last_end, "findings overlap or are unsorted");
+        assert!(f.span.start >= last_start, "findings are unsorted");
         assert!(f.span.start < f.span.end && f.span.end <= text.len());
         assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
-        last_end = f.span.end;
+        for r in &f.related {
+            assert!(text.is_char_boundary(r.span.start) && r.span.end <= text.len());
+        }
+        if matches!(f.fix, Fix::Replace(_)) {
+            assert!(f.span.start >= last_fix_end, "fixable findings overlap");
+            last_fix_end = f.span.end;
+        }
+        last_start = f.span.start;
     }
     let edits: Vec<_> = linted
         .findings

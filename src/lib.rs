@@ -88,7 +88,8 @@ impl Checker {
         &self.glossary
     }
 
-    /// Every finding in `prose`, sorted by position; no two overlap.
+    /// Every finding in `prose`, sorted by position. Deviant and miscased findings never
+    /// overlap; in a bilingual file, a missing or inconsistent rendering may overlap them.
     pub fn check(&self, prose: &Prose<'_>) -> Vec<Finding> {
         let text = prose.text();
         let forms = self.matcher.forms();

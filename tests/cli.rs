@@ -65,6 +65,22 @@ fn every_finding_in_the_fixtures() {
         r#"fixtures/speech-draft.txt:5:2-5:20 belt-and-road deviant note "One Belt, One Road" -> "Belt and Road Initiative""#,
         r#"fixtures/speech-draft.txt:15:12-15:58 seek-common-ground deviant error "seek common points while reserving differences" -> "seek common ground while shelving differences""#,
         r#"fixtures/speech-draft.txt:16:14-16:42 china-story deviant warning "tell well the story of China" -> "tell China's stories well""#,
+        // Translation formats: PO (a fuzzy entry is a note; a directive hides a missing term),
+        // TMX (codes glue words), Word (runs joined, a tracked deletion left out), XLIFF 2.0
+        // (a term across a <pc>), a TSV table (fixtures/translations/termlint.toml sets columns).
+        r#"fixtures/translations/briefing.po:9:36-9:54 belt-and-road deviant error "One Belt, One Road" -> "Belt and Road Initiative""#,
+        r#"fixtures/translations/briefing.po:13:9-13:51 targeted-poverty-alleviation missing error "Poverty relief has made decisive progress." -> "targeted poverty alleviation""#,
+        r#"fixtures/translations/briefing.po:23:41-23:44 cpc deviant note "CCP" -> "Communist Party of China""#,
+        r#"fixtures/translations/briefing.po:33:30-33:54 belt-and-road inconsistent warning "Belt and Road Initiative" -> "Belt and Road Initiative""#,
+        r#"fixtures/translations/memory.tmx:12:69-12:107 chinese-dream deviant error "China<ept i=\"1\">&lt;/i&gt;</ept> Dream" -> "Chinese Dream""#,
+        r#"fixtures/translations/memory.tmx:16:31-16:59 win-win missing error "We stand for mutual benefit." -> "win-win cooperation""#,
+        r#"fixtures/translations/remarks.docx:2:26-2:53 shared-future deviant error "community of common destiny" -> "community of shared future for mankind""#,
+        r#"fixtures/translations/remarks.docx:4:34-4:37 cpc deviant error "CCP" -> "Communist Party of China""#,
+        r#"fixtures/translations/speech.xlf:8:28-8:66 shared-future deviant error "community of <pc id=\"1\">common destiny" -> "community of shared future for mankind""#,
+        r#"fixtures/translations/speech.xlf:14:17-14:67 common-prosperity missing error "We will make solid progress towards shared wealth." -> "common prosperity""#,
+        r#"fixtures/translations/speeches.tsv:3:24-3:47 new-development-philosophy deviant warning "new development concept" -> "new development philosophy""#,
+        r#"fixtures/translations/speeches.tsv:4:26-4:53 shared-future deviant error "community of common destiny" -> "community of shared future for mankind""#,
+        r#"fixtures/translations/speeches.tsv:5:12-5:42 moderate-prosperity missing warning "building a better life for all" -> "moderately prosperous society in all respects""#,
     ];
     assert_eq!(rows(&out), expected);
 }

@@ -14,6 +14,16 @@ fn json_rows(out: &std::process::Output) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// A finding --fix leaves, as `path term words`; an inconsistent rendering is shown by kind,
+/// since fixing a deviant can move it to the other rendering's first use.
+fn left_row(v: &serde_json::Value) -> String {
+    let what = match v["kind"].as_str() {
+        Some("inconsistent") => v["kind"].clone(),
+        _ => v["matched"].clone(),
+    };
+    format!("{} {} {}", v["path"], v["term"], what)
+}
+
 #[test]
 fn fixing_the_fixtures_leaves_only_what_cannot_be_fixed() {
     // Property over every fixture: after --fix, a second check reports none of the fixed
@@ -23,7 +33,16 @@ fn fixing_the_fixtures_leaves_only_what_cannot_be_fixed() {
     fs::copy("glossary.toml", dir.path().join("glossary.toml")).unwrap();
     for e in fs::read_dir("fixtures").unwrap() {
         let e = e.unwrap();
-        fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
+        if e.file_type().unwrap().is_dir() {
+            fs::create_dir(dir.path().join(e.file_name())).unwrap();
+            for f in fs::read_dir(e.path()).unwrap() {
+                let f = f.unwrap();
+                let to = dir.path().join(e.file_name()).join(f.file_name());
+                fs::copy(f.path(), to).unwrap();
+            }
+        } else {
+            fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
+        }
     }
     let check = || {
         termlint()
@@ -36,13 +55,15 @@ fn fixing_the_fixtures_leaves_only_what_cannot_be_fixed() {
     let unfixable: Vec<String> = before
         .iter()
         .filter(|v| !v["fixable"].as_bool().unwrap())
-        .map(|v| format!("{} {} {}", v["path"], v["term"], v["matched"]))
+        .map(|v| left_row(v))
         .collect();
     assert!(
         before.len() > unfixable.len() + 20,
         "the fixtures have fixable findings"
     );
-    assert_eq!(unfixable.len(), 3, "{unfixable:#?}");
+    // Three in quotations or across markup; in translations/, the missing and inconsistent
+    // renderings (a translator's decision), terms across inline codes, and the Word document.
+    assert_eq!(unfixable.len(), 12, "{unfixable:#?}");
 
     let fixed = termlint()
         .current_dir(dir.path())
@@ -50,10 +71,7 @@ fn fixing_the_fixtures_leaves_only_what_cannot_be_fixed() {
         .output()
         .unwrap();
     assert_eq!(stderr(&fixed), "");
-    let left: Vec<String> = json_rows(&fixed)
-        .iter()
-        .map(|v| format!("{} {} {}", v["path"], v["term"], v["matched"]))
-        .collect();
+    let left: Vec<String> = json_rows(&fixed).iter().map(|v| left_row(v)).collect();
     assert_eq!(left, unfixable, "--fix reports exactly what it left");
     let after = json_rows(&check());
     assert_eq!(after.len(), unfixable.len());
@@ -71,6 +89,11 @@ fn fixing_the_fixtures_leaves_only_what_cannot_be_fixed() {
         "bom.txt",
         "casing.txt",
         "plurals.txt",
+        "translations/briefing.po",
+        "translations/speech.xlf",
+        "translations/memory.tmx",
+        "translations/speeches.tsv",
+        "translations/remarks.docx",
     ];
     let once: Vec<Vec<u8>> = files.iter().map(|f| snapshot(f)).collect();
     termlint()

@@ -160,3 +160,74 @@ fn press_conferences_keep_admitted_forms_quiet() {
     assert_eq!(admitted, 131);
     assert_eq!(total, 35);
 }
+
+/// The bilingual speeches (zh and en columns): with the shipped rules for 人类命运共同体,
+/// 一带一路 and 精准扶贫, every deviant, missing and inconsistent rendering at its place.
+#[test]
+fn bilingual_speeches_source_aware() {
+    let Some(shared) = shared() else { return };
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/glossary.toml")).unwrap();
+    let mut glossary = Glossary::from_toml(&text).unwrap();
+    glossary.terms.retain(|t| {
+        [
+            "shared-future",
+            "belt-and-road",
+            "targeted-poverty-alleviation",
+        ]
+        .contains(&t.id.as_str())
+    });
+    let checker = Checker::new(glossary).unwrap();
+    let tsv =
+        std::fs::read_to_string(shared.join("corpus/drafts/bilingual_gwr_speeches_zh_en.tsv"))
+            .unwrap();
+    let format = Format::Table(termlint::formats::table::Table {
+        delimiter: b'\t',
+        columns: termlint::formats::table::Columns::parse("zh,en").unwrap(),
+    });
+    let prose = format.read(&tsv).unwrap();
+    assert_eq!(
+        prose.segments.len(),
+        797,
+        "one segment per row after the header"
+    );
+    let findings = checker.lint(&prose).findings;
+    let mut at = termlint::Locator::new(&tsv);
+    let rows: Vec<String> = findings
+        .iter()
+        .map(|f| {
+            let p = at.locate(f.span.start);
+            let id = &checker.glossary().terms[f.term].id;
+            format!("{}:{} {} {id}", p.line, p.column, f.kind.as_str())
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "13:556 inconsistent belt-and-road",
+            "93:300 missing targeted-poverty-alleviation",
+            "122:1111 deviant shared-future",
+            "229:347 missing shared-future",
+            "239:187 missing belt-and-road",
+            "337:264 missing shared-future",
+            "348:359 deviant targeted-poverty-alleviation",
+            "354:792 deviant targeted-poverty-alleviation",
+            "361:1247 inconsistent shared-future",
+            "374:603 deviant targeted-poverty-alleviation",
+            "519:208 missing belt-and-road",
+        ]
+    );
+    let bri = findings
+        .iter()
+        .find(|f| f.kind == FindingKind::Inconsistent)
+        .unwrap();
+    assert_eq!(
+        bri.related.len(),
+        9 + 20 + 5,
+        "every use of 一带一路's renderings is listed"
+    );
+    // Strict counting finds no segment with fewer renderings than source occurrences here
+    // beyond those with none.
+    let strict = checker.clone().strict_count(true).lint(&prose).findings;
+    assert_eq!(strict.len(), findings.len());
+}

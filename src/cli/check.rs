@@ -174,7 +174,16 @@ pub fn run(args: CheckArgs) -> Status {
 /// Checks one file met while walking or named on the command line. None: skipped (binary
 /// while walking, excluded by configuration, or without usable settings, reported once).
 fn check_target(target: &Target, ctx: &Context<'_>) -> Option<Outcome> {
-    let input = match input::read_path(&target.path) {
+    let settings = ctx.resolver.for_file(&target.path)?;
+    if !target.explicit && !settings.accepts(&target.path) {
+        return None;
+    }
+    let read = if settings.format_for(&target.path) == Format::Docx {
+        input::read_docx(&target.path)
+    } else {
+        input::read_path(&target.path)
+    };
+    let input = match read {
         Ok(input) => input,
         Err(InputError::Binary { .. }) if !target.explicit => return None,
         Err(e) => {
@@ -184,10 +193,6 @@ fn check_target(target: &Target, ctx: &Context<'_>) -> Option<Outcome> {
             });
         }
     };
-    let settings = ctx.resolver.for_file(&target.path)?;
-    if !target.explicit && !settings.accepts(&target.path) {
-        return None;
-    }
     Some(Outcome {
         display: target.display.clone(),
         result: Ok(check_text(
@@ -229,7 +234,14 @@ fn check_text(
             };
         }
     };
-    let linted = checker.lint(&prose);
+    let mut linted = checker.lint(&prose);
+    if format == Format::Docx {
+        for f in &mut linted.findings {
+            if matches!(f.fix, Fix::Replace(_)) {
+                f.fix = Fix::ReadOnlyFormat;
+            }
+        }
+    }
     let mut checked = Checked::default();
     let edits: Vec<(std::ops::Range<usize>, &str)> = linted
         .findings

@@ -57,6 +57,7 @@ struct RawFormats {
     po: Option<Vec<String>>,
     xliff: Option<Vec<String>>,
     tmx: Option<Vec<String>>,
+    docx: Option<Vec<String>>,
     tsv: Option<Vec<String>>,
     csv: Option<Vec<String>>,
     plain: Option<Vec<String>>,
@@ -97,6 +98,7 @@ pub struct Formats {
     pub po: Vec<String>,
     pub xliff: Vec<String>,
     pub tmx: Vec<String>,
+    pub docx: Vec<String>,
     /// Tables: read as bilingual tables when `columns` is set, as plain text otherwise.
     pub tsv: Vec<String>,
     pub csv: Vec<String>,
@@ -112,6 +114,7 @@ impl Default for Formats {
             po: vec!["po".into(), "pot".into()],
             xliff: vec!["xlf".into(), "xliff".into()],
             tmx: vec!["tmx".into()],
+            docx: vec!["docx".into()],
             tsv: vec!["tsv".into(), "tab".into()],
             csv: vec!["csv".into()],
             plain: vec![],
@@ -137,6 +140,8 @@ impl Formats {
             termlint::Format::Xliff
         } else if self.tmx.contains(&ext) {
             termlint::Format::Tmx
+        } else if self.docx.contains(&ext) {
+            termlint::Format::Docx
         } else if let (Some(columns), true) = (
             self.columns.as_deref().and_then(|c| Columns::parse(c).ok()),
             self.tsv.contains(&ext) || self.csv.contains(&ext),
@@ -171,7 +176,7 @@ impl Config {
                 let field = field.to_string();
                 message = format!("unknown key `{field}`");
                 let known = format!(
-                    "known keys: {} (and in [formats]: markdown, po, xliff, tmx, tsv, csv, plain, columns)",
+                    "known keys: {} (and in [formats]: markdown, po, xliff, tmx, docx, tsv, csv, plain, columns)",
                     KEYS.join(", ")
                 );
                 notes.push(match termlint::glossary::closest(&field, KEYS) {
@@ -228,6 +233,7 @@ impl Config {
                 po: raw.formats.po.map_or(defaults.po, lower),
                 xliff: raw.formats.xliff.map_or(defaults.xliff, lower),
                 tmx: raw.formats.tmx.map_or(defaults.tmx, lower),
+                docx: raw.formats.docx.map_or(defaults.docx, lower),
                 tsv: raw.formats.tsv.map_or(defaults.tsv, lower),
                 csv: raw.formats.csv.map_or(defaults.csv, lower),
                 plain: raw.formats.plain.map_or(defaults.plain, lower),

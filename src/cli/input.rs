@@ -40,6 +40,8 @@ pub enum InputError {
     },
     /// A FIFO, socket or device: reading it could block forever or never end.
     NotRegular(&'static str),
+    /// A .docx file that is not a readable Word document.
+    Docx(termlint::formats::docx::DocxError),
 }
 
 impl fmt::Display for InputError {
@@ -58,6 +60,7 @@ impl fmt::Display for InputError {
                 f,
                 "not a regular file ({what}); termlint reads files, or standard input as `-`"
             ),
+            InputError::Docx(e) => write!(f, "{e}"),
             InputError::InvalidUtf8 { offset, line } => write!(
                 f,
                 "not valid UTF-8 at byte offset {offset} (line {line}); termlint reads UTF-8 \
@@ -85,7 +88,21 @@ pub fn describe_io(e: &io::Error) -> String {
     }
 }
 
+/// A Word document's paragraphs, one per line (see [`termlint::formats::docx`]).
+pub fn read_docx(path: &Path) -> Result<Input, InputError> {
+    regular(path)?;
+    let bytes = std::fs::read(path).map_err(InputError::Io)?;
+    let text = termlint::formats::docx::text(&bytes).map_err(InputError::Docx)?;
+    Ok(Input { text, bom: false })
+}
+
 pub fn read_path(path: &Path) -> Result<Input, InputError> {
+    regular(path)?;
+    decode(std::fs::read(path).map_err(InputError::Io)?)
+}
+
+/// Refuses what is not a regular file: reading a FIFO or a device could block forever.
+fn regular(path: &Path) -> Result<(), InputError> {
     use std::os::unix::fs::FileTypeExt;
     let kind = std::fs::metadata(path).map_err(InputError::Io)?.file_type();
     if !kind.is_file() {
@@ -101,7 +118,7 @@ pub fn read_path(path: &Path) -> Result<Input, InputError> {
             "not a file"
         }));
     }
-    decode(std::fs::read(path).map_err(InputError::Io)?)
+    Ok(())
 }
 
 pub fn read_stdin() -> Result<Input, InputError> {

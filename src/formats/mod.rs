@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::prose::Prose;
 
+pub mod docx;
 pub mod markdown;
 pub mod plain;
 pub mod po;
@@ -27,6 +28,8 @@ pub enum Format {
     Xliff,
     /// TMX: the translations (every variant not in the source language).
     Tmx,
+    /// A Word document, given as the text [`docx::text`] extracted: one line per paragraph.
+    Docx,
     /// A TSV or CSV table: the translation column, with the source column beside it.
     Table(table::Table),
 }
@@ -59,6 +62,7 @@ impl Format {
             "po" | "pot" => Format::Po,
             "xlf" | "xliff" => Format::Xliff,
             "tmx" => Format::Tmx,
+            "docx" => Format::Docx,
             _ => Format::Plain,
         }
     }
@@ -71,6 +75,7 @@ impl Format {
             Format::Po => "PO",
             Format::Xliff => "XLIFF",
             Format::Tmx => "TMX",
+            Format::Docx => "Word",
             Format::Table(t) if t.delimiter == b',' => "CSV",
             Format::Table(_) => "TSV",
         }
@@ -79,7 +84,7 @@ impl Format {
     /// The prose of `text` read as this format, or where it does not parse.
     pub fn read<'a>(&self, text: &'a str) -> Result<Prose<'a>, FormatError> {
         match self {
-            Format::Plain => Ok(plain::prose(text)),
+            Format::Plain | Format::Docx => Ok(plain::prose(text)),
             Format::Markdown => Ok(markdown::prose(text)),
             Format::Po => po::read(text),
             Format::Xliff => xliff::read(text),

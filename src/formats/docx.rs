@@ -1,0 +1,172 @@
+//! Word documents (`.docx`): the paragraphs of `word/document.xml`, one line each, so a
+//! finding's position reads `file.docx:PARAGRAPH:COLUMN`. The runs of a paragraph are joined,
+//! so a term split across formatting runs (`community of <b>common</b> destiny`) is found.
+//! Text in tracked deletions (`w:del`, `w:moveFrom`) is not part of the document and is left
+//! out; tracked insertions are in. Field codes are not text. A tab reads as a tab, a line
+//! break inside a paragraph as a space (a paragraph stays one line).
+//!
+//! The engine only turns the archive's bytes into text; it never writes a document back, so
+//! `--fix` leaves .docx files alone.
+
+use std::fmt;
+use std::io::{Cursor, Read};
+
+/// The largest `word/document.xml` read, uncompressed: far beyond any real document, and a
+/// guard against a zip bomb.
+const MAX_DOCUMENT_BYTES: u64 = 256 << 20;
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// Why a file is not a readable Word document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocxError(pub String);
+
+impl fmt::Display for DocxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The text of a .docx file's main document: one line per paragraph, in document order.
+pub fn text(bytes: &[u8]) -> Result<String, DocxError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        DocxError(format!(
+            "not a Word document: not a zip archive ({e}); termlint reads .docx files saved by Word or LibreOffice"
+        ))
+    })?;
+    let entry = archive.by_name("word/document.xml").map_err(|_| {
+        DocxError("not a Word document: the zip archive has no word/document.xml".to_string())
+    })?;
+    let mut xml = String::new();
+    entry
+        .take(MAX_DOCUMENT_BYTES + 1)
+        .read_to_string(&mut xml)
+        .map_err(|e| DocxError(format!("cannot read word/document.xml: {e}")))?;
+    if xml.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(DocxError(format!(
+            "word/document.xml is larger than {} MiB uncompressed",
+            MAX_DOCUMENT_BYTES >> 20
+        )));
+    }
+    paragraphs(&xml)
+}
+
+/// The paragraphs of a WordprocessingML document, one per line.
+pub fn paragraphs(xml: &str) -> Result<String, DocxError> {
+    let doc = roxmltree::Document::parse_with_options(
+        xml,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..roxmltree::ParsingOptions::default()
+        },
+    )
+    .map_err(|e| {
+        let pos = e.pos();
+        DocxError(format!(
+            "malformed word/document.xml at line {}, column {}: {e}",
+            pos.row, pos.col
+        ))
+    })?;
+    let mut out = String::new();
+    let body = doc
+        .root_element()
+        .children()
+        .find(|c| c.has_tag_name((W, "body")));
+    if let Some(body) = body {
+        walk(body, &mut out);
+    }
+    Ok(out)
+}
+
+/// Appends the paragraphs under `node`. A paragraph nested in another (a text box) comes
+/// before the rest of its parent's text.
+fn walk(node: roxmltree::Node<'_, '_>, out: &mut String) {
+    for child in node.children().filter(|c| c.is_element()) {
+        if child.has_tag_name((W, "p")) {
+            let mut line = String::new();
+            paragraph(child, &mut line, out);
+            out.push_str(&line);
+            out.push('\n');
+        } else if !deleted(child) {
+            walk(child, out);
+        }
+    }
+}
+
+/// The text of one paragraph into `line`; nested paragraphs go to `out` directly.
+fn paragraph(node: roxmltree::Node<'_, '_>, line: &mut String, out: &mut String) {
+    for child in node.children().filter(|c| c.is_element()) {
+        let name = child.tag_name();
+        if name.namespace() != Some(W) {
+            // Drawing and compatibility wrappers: text boxes inside hold paragraphs.
+            walk(child, out);
+            continue;
+        }
+        match name.name() {
+            "t" => {
+                let t = child.text().unwrap_or("");
+                line.extend(
+                    t.chars()
+                        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+                );
+            }
+            "tab" | "ptab" => line.push('\t'),
+            "br" | "cr" => line.push(' '),
+            "noBreakHyphen" => line.push('\u{2011}'),
+            "softHyphen" => {}
+            "p" => {
+                let mut inner = String::new();
+                paragraph(child, &mut inner, out);
+                out.push_str(&inner);
+                out.push('\n');
+            }
+            // Not text: deleted runs, field instructions, properties.
+            "del" | "moveFrom" | "delText" | "instrText" | "delInstrText" | "pPr" | "rPr" => {}
+            _ => paragraph(child, line, out),
+        }
+    }
+}
+
+fn deleted(node: roxmltree::Node<'_, '_>) -> bool {
+    node.has_tag_name((W, "del")) || node.has_tag_name((W, "moveFrom"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(body: &str) -> String {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>"#
+        )
+    }
+
+    #[test]
+    fn runs_join_and_deletions_are_left_out() {
+        let xml = doc(concat!(
+            r#"<w:p><w:r><w:t xml:space="preserve">a community of </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>common</w:t></w:r><w:r><w:t xml:space="preserve"> destiny</w:t></w:r></w:p>"#,
+            r#"<w:p><w:del w:id="1" w:author="x"><w:r><w:delText>One Belt, One Road</w:delText></w:r></w:del><w:ins w:id="2" w:author="x"><w:r><w:t>Belt and Road</w:t></w:r></w:ins></w:p>"#,
+            r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>cell</w:t><w:tab/><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
+        ));
+        assert_eq!(
+            paragraphs(&xml).unwrap(),
+            "a community of common destiny\nBelt and Road\ncell\tx\n"
+        );
+    }
+
+    #[test]
+    fn bad_input_is_a_clear_error() {
+        assert!(
+            text(b"plain text")
+                .unwrap_err()
+                .0
+                .contains("not a zip archive")
+        );
+        let e = paragraphs("<w:document>").unwrap_err();
+        assert!(
+            e.0.starts_with("malformed word/document.xml at line 1"),
+            "{e}"
+        );
+    }
+}

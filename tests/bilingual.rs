@@ -1,0 +1,213 @@
+//! Source-aware checks in bilingual files (PO, XLIFF, TMX, TSV/CSV tables): a source term whose
+//! translation has no approved rendering, and one term rendered in different ways.
+
+mod common;
+
+use common::{project, rows, stderr, termlint};
+
+/// Two terms whose sources nest (人类命运共同体 contains 命运共同体), a term with an
+/// admitted form, and a term written in Latin script on the source side.
+const GLOSSARY: &str = r#"
+[[term]]
+id = "shared-future"
+source = "人类命运共同体"
+preferred = "community of shared future for mankind"
+admitted = ["community with a shared future for mankind"]
+deviants = ["community of common destiny"]
+
+[[term]]
+id = "shared-future-bilateral"
+source = "命运共同体"
+preferred = "community of shared future"
+deviants = ["community of destiny"]
+
+[[term]]
+id = "bri"
+source = "一带一路"
+preferred = "Belt and Road Initiative"
+admitted = ["Belt and Road"]
+deviants = ["One Belt, One Road"]
+
+[[term]]
+id = "wto"
+source = "WTO"
+preferred = "World Trade Organization"
+"#;
+
+fn check(files: &[(&str, &[u8])], args: &[&str]) -> std::process::Output {
+    let dir = project(GLOSSARY, files);
+    let mut cmd = termlint();
+    cmd.current_dir(dir.path())
+        .args(["check", "--format", "jsonl"])
+        .args(args);
+    cmd.output().unwrap()
+}
+
+#[test]
+fn missing_terms_in_a_po_file_with_the_longest_source_term_winning() {
+    let po = "msgid \"构建人类命运共同体\"\nmsgstr \"build a community with a shared future for mankind\"\n\n\
+              msgid \"中巴命运共同体\"\nmsgstr \"a China-Pakistan community\"\n\n\
+              msgid \"WTO规则\"\nmsgstr \"the rules of the World Trade Organization\"\n\n\
+              msgid \"WTOs\"\nmsgstr \"untouched\"\n\n\
+              msgid \"一带一路\"\nmsgstr \"\"\n";
+    let out = check(&[("zh_en.po", po.as_bytes())], &[]);
+    assert_eq!(
+        rows(&out),
+        // 人类命运共同体 is one term, not also 命运共同体; WTOs is not WTO; an untranslated
+        // entry is not checked.
+        [
+            r#"zh_en.po:5:9-5:35 shared-future-bilateral missing error "a China-Pakistan community" -> "community of shared future""#
+        ],
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn strict_count_wants_one_rendering_per_occurrence() {
+    let xlf = r#"<xliff version="1.2"><file source-language="zh" target-language="en"><body>
+<trans-unit id="1"><source>一带一路……一带一路</source>
+<target>the Belt and Road Initiative, and more</target></trans-unit>
+<trans-unit id="2"><source>一带一路……一带一路</source>
+<target>the Belt and Road Initiative and the <g id="1">Belt and Road Initiative</g></target></trans-unit>
+</body></file></xliff>"#;
+    let out = check(&[("a.xlf", xlf.as_bytes())], &[]);
+    assert_eq!(rows(&out), Vec::<String>::new());
+    assert_eq!(out.status.code(), Some(0));
+    let out = check(&[("a.xlf", xlf.as_bytes())], &["--strict-count"]);
+    assert_eq!(
+        rows(&out),
+        [
+            r#"a.xlf:3:9-3:47 bri missing error "the Belt and Road Initiative, and more" -> "Belt and Road Initiative""#
+        ]
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(common::stdout(&out).lines().next().unwrap()).unwrap();
+    assert_eq!(
+        v["message"],
+        "missing rendering of 一带一路 (2 in the source, 1 rendered)"
+    );
+}
+
+#[test]
+fn a_deviant_counts_as_a_rendering_and_is_reported_once() {
+    let tsv = "zh\ten\n一带一路\tthe One Belt, One Road\n";
+    let out = check(&[("t.tsv", tsv.as_bytes())], &["--columns", "zh,en"]);
+    assert_eq!(
+        rows(&out),
+        [r#"t.tsv:2:10-2:28 bri deviant error "One Belt, One Road" -> "Belt and Road Initiative""#]
+    );
+}
+
+#[test]
+fn inconsistent_renderings_list_every_use() {
+    let tmx = r#"<?xml version="1.0"?>
+<tmx version="1.4"><header srclang="zh"/><body>
+<tu><tuv xml:lang="zh"><seg>一带一路</seg></tuv><tuv xml:lang="en"><seg>Belt and Road</seg></tuv></tu>
+<tu><tuv xml:lang="zh"><seg>一带一路</seg></tuv><tuv xml:lang="en"><seg>the Belt and Road Initiative</seg></tuv></tu>
+<tu><tuv xml:lang="zh"><seg>一带一路</seg></tuv><tuv xml:lang="en"><seg>Belt and Road projects</seg></tuv></tu>
+</body></tmx>"#;
+    let out = check(&[("m.tmx", tmx.as_bytes())], &[]);
+    assert_eq!(
+        rows(&out),
+        [
+            r#"m.tmx:4:73-4:97 bri inconsistent warning "Belt and Road Initiative" -> "Belt and Road Initiative""#
+        ]
+    );
+    // A warning: the run passes unless warnings are denied.
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value =
+        serde_json::from_str(common::stdout(&out).lines().next().unwrap()).unwrap();
+    assert_eq!(
+        v["message"],
+        r#"一带一路 is rendered 2 ways in this file: "Belt and Road" (2 times), "Belt and Road Initiative" (1 time)"#
+    );
+    let places: Vec<String> = v["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            format!(
+                "{}:{} {}",
+                r["line"],
+                r["column"],
+                r["label"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            r#"3:69 "Belt and Road""#,
+            r#"5:69 "Belt and Road""#,
+            r#"4:73 "Belt and Road Initiative""#
+        ]
+    );
+}
+
+#[test]
+fn csv_columns_by_number_with_quoted_cells() {
+    let csv = "一带一路,\"the \"\"One Belt,\nOne Road\"\"\"\n命运共同体,\"a shared\"\n";
+    let out = check(&[("t.csv", csv.as_bytes())], &["--columns", "1,2"]);
+    assert_eq!(
+        rows(&out),
+        [
+            r#"t.csv:1:13-2:9 bri deviant error "One Belt,\nOne Road" -> "Belt and Road Initiative""#,
+            r#"t.csv:3:8-3:16 shared-future-bilateral missing error "a shared" -> "community of shared future""#,
+        ]
+    );
+}
+
+#[test]
+fn tables_without_columns_are_plain_text() {
+    let tsv = "zh\ten\n一带一路\tthe Belt and Road\n命运共同体\tsomething\n";
+    let out = check(&[("t.tsv", tsv.as_bytes())], &[]);
+    assert_eq!(rows(&out), Vec::<String>::new());
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn bad_tables_are_clear_errors_and_other_files_still_run() {
+    let out = check(
+        &[
+            ("a.tsv", "doc\tzh\n1\t一带一路\n".as_bytes()),
+            ("b.csv", b"zh,en\n\"unterminated,x\n"),
+            (
+                "c.po",
+                b"msgid \"\\u4e00\"\nmsgstr \"One Belt, One Road\"\n",
+            ),
+        ],
+        &["--columns", "zh,en"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("a.tsv: not checked: malformed TSV at line 1, column 1: no column named `en` in the header (it has `doc`, `zh`)"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "b.csv: not checked: malformed CSV at line 2, column 1: unterminated quoted cell"
+        ),
+        "{err}"
+    );
+    assert_eq!(rows(&out).len(), 1, "c.po is still checked");
+    let out = termlint()
+        .args(["check", "--columns", "zh", "fixtures"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("expected two columns, SOURCE,TARGET"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn shared_tmx_samples_parse() {
+    if let Some(n) = common::parse_shared_samples(&["tmx"], termlint::Format::Tmx) {
+        assert_eq!(n, 1);
+    }
+}
