@@ -55,7 +55,7 @@ fn fixing_the_fixtures_leaves_only_what_cannot_be_fixed() {
     let unfixable: Vec<String> = before
         .iter()
         .filter(|v| !v["fixable"].as_bool().unwrap())
-        .map(|v| left_row(v))
+        .map(left_row)
         .collect();
     assert!(
         before.len() > unfixable.len() + 20,
@@ -71,7 +71,7 @@ fn fixing_the_fixtures_leaves_only_what_cannot_be_fixed() {
         .output()
         .unwrap();
     assert_eq!(stderr(&fixed), "");
-    let left: Vec<String> = json_rows(&fixed).iter().map(|v| left_row(v)).collect();
+    let left: Vec<String> = json_rows(&fixed).iter().map(left_row).collect();
     assert_eq!(left, unfixable, "--fix reports exactly what it left");
     let after = json_rows(&check());
     assert_eq!(after.len(), unfixable.len());

@@ -174,6 +174,13 @@ pub fn run(args: CheckArgs) -> Status {
 /// Checks one file met while walking or named on the command line. None: skipped (binary
 /// while walking, excluded by configuration, or without usable settings, reported once).
 fn check_target(target: &Target, ctx: &Context<'_>) -> Option<Outcome> {
+    // A path that is not a readable regular file is reported before settings are looked up.
+    if let Err(e) = input::regular(&target.path) {
+        return Some(Outcome {
+            display: target.display.clone(),
+            result: Err(e.to_string()),
+        });
+    }
     let settings = ctx.resolver.for_file(&target.path)?;
     if !target.explicit && !settings.accepts(&target.path) {
         return None;

@@ -102,7 +102,7 @@ pub fn read_path(path: &Path) -> Result<Input, InputError> {
 }
 
 /// Refuses what is not a regular file: reading a FIFO or a device could block forever.
-fn regular(path: &Path) -> Result<(), InputError> {
+pub fn regular(path: &Path) -> Result<(), InputError> {
     use std::os::unix::fs::FileTypeExt;
     let kind = std::fs::metadata(path).map_err(InputError::Io)?.file_type();
     if !kind.is_file() {
