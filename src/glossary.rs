@@ -35,6 +35,8 @@ pub struct Term {
     /// Renderings to flag.
     pub deviants: Vec<String>,
     pub note: Option<String>,
+    /// The subject field (domain) the term belongs to, as terminology databases record it.
+    pub subject: Option<String>,
     pub severity: Severity,
     /// When true, an approved form written in another letter case is a finding too.
     pub case_sensitive: bool,
@@ -45,7 +47,7 @@ pub struct Term {
     pub spans: TermSpans,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
     #[serde(default)]
@@ -118,6 +120,7 @@ const TERM_KEYS: &[&str] = &[
     "admitted",
     "deviants",
     "note",
+    "subject",
     "severity",
     "case_sensitive",
     "examples",
@@ -145,6 +148,7 @@ struct RawTerm {
     #[serde(default)]
     deviants: Vec<Spanned<String>>,
     note: Option<String>,
+    subject: Option<String>,
     #[serde(default)]
     severity: Severity,
     #[serde(default)]
@@ -304,6 +308,7 @@ impl Glossary {
                     .map(|f| f.get_ref().trim().to_string())
                     .collect(),
                 note: t.note.clone(),
+                subject: t.subject.clone(),
                 severity: t.severity,
                 case_sensitive: t.case_sensitive,
                 examples: Examples {

@@ -26,6 +26,7 @@
 pub mod baseline;
 pub mod bilingual;
 pub mod casing;
+pub mod export;
 pub mod finding;
 pub mod fix;
 pub mod fold;
@@ -34,6 +35,7 @@ pub mod formats;
 pub mod fuzzing;
 pub mod glossary;
 pub mod glossary_check;
+pub mod import;
 pub mod matcher;
 pub mod position;
 pub mod prose;

@@ -55,6 +55,68 @@ pub enum GlossaryCommand {
         #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
         color: ColorWhen,
     },
+    /// Convert termbases to a glossary.toml, printed on standard output: TBX (v2 and v3),
+    /// CSV/TSV tables and `source|target` lexicons. Several files are merged, the first winning
+    /// on conflict; what was merged or dropped is listed on standard error.
+    Import(ImportArgs),
+    /// Print a glossary as TBX-Basic v3 (or as normalised TOML), for terminology tools.
+    Export {
+        /// The glossary (default: the nearest glossary.toml above the current directory).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// The output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Tbx, value_name = "FORMAT")]
+        to: ExportFormat,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The files to import.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// The files' format (default: from the extension: .tbx/.xml, .csv, .tsv/.tab/.txt, .lex).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<ImportFormat>,
+
+    /// For tables: SOURCE,TARGET[,DEVIANTS] then role=COLUMN items (admitted, deviants, note,
+    /// subject); columns by header name or 1-based number. Example: `zh,en,admitted=en_alt`.
+    #[arg(long, value_name = "SPEC", default_value = "1,2")]
+    pub columns: String,
+
+    /// The source language (default: the file's other language, else zh).
+    #[arg(long, value_name = "LANG")]
+    pub source_lang: Option<String>,
+
+    /// The target language (default: en if the file has it).
+    #[arg(long, value_name = "LANG")]
+    pub target_lang: Option<String>,
+
+    /// Read handbook notation in renderings: `a/b` is either word, `(x)` is optional; each
+    /// reading becomes a form, the fullest preferred.
+    #[arg(long)]
+    pub expand_alternatives: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// TBX v2 (martif) or v3 (tbx), DCA or DCT style.
+    Tbx,
+    /// Comma-separated values (RFC 4180 quoting).
+    Csv,
+    /// Tab-separated values.
+    Tsv,
+    /// `source|rendering` lines, `#` comments.
+    Lex,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// TBX-Basic v3, DCA style.
+    Tbx,
+    /// termlint's glossary.toml, normalised.
+    Toml,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,8 @@ mod config;
 mod fix;
 mod glossaries;
 mod glossary_cmd;
+mod glossary_export;
+mod glossary_import;
 mod input;
 mod report;
 mod settings;
@@ -44,6 +46,12 @@ pub fn main() -> ExitCode {
         Command::Glossary {
             command: args::GlossaryCommand::Check { file, color },
         } => glossary_cmd::check(file.as_deref(), color).into(),
+        Command::Glossary {
+            command: args::GlossaryCommand::Import(args),
+        } => glossary_import::run(&args).into(),
+        Command::Glossary {
+            command: args::GlossaryCommand::Export { file, to },
+        } => glossary_export::run(file.as_deref(), to).into(),
         Command::Terms(args) => terms::run(&args).into(),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

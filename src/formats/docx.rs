@@ -63,8 +63,10 @@ pub fn paragraphs(xml: &str) -> Result<String, DocxError> {
     .map_err(|e| {
         let pos = e.pos();
         DocxError(format!(
-            "malformed word/document.xml at line {}, column {}: {e}",
-            pos.row, pos.col
+            "malformed word/document.xml at line {}, column {}: {}",
+            pos.row,
+            pos.col,
+            super::xml_message(&e)
         ))
     })?;
     let mut out = String::new();

@@ -48,6 +48,22 @@ impl std::fmt::Display for FormatError {
     }
 }
 
+/// roxmltree's message without its trailing ` at LINE:COLUMN`, which every caller reports in
+/// its own words.
+pub(crate) fn xml_message(e: &roxmltree::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at ") {
+        Some(i)
+            if s[i + 4..]
+                .split(':')
+                .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            s[..i].to_string()
+        }
+        _ => s,
+    }
+}
+
 impl Format {
     /// The format for a file name: Markdown for `.md` and `.markdown`, PO for `.po` and
     /// `.pot`, XLIFF for `.xlf` and `.xliff`, TMX for `.tmx`, plain text otherwise.

@@ -144,6 +144,14 @@ pub fn read<'a>(text: &'a str, table: &Table) -> Result<Prose<'a>, FormatError> 
     Ok(prose)
 }
 
+/// The cells of every row, decoded (quotes and `""` escapes resolved); blank lines left out.
+pub fn rows(text: &str, delimiter: u8) -> Result<Vec<Vec<String>>, FormatError> {
+    Ok(parse(text, delimiter)?
+        .iter()
+        .map(|cells| cells.iter().map(|c| c.text(text)).collect())
+        .collect())
+}
+
 /// The rows of the table, blank lines left out.
 fn parse(text: &str, delimiter: u8) -> Result<Vec<Vec<Cell>>, FormatError> {
     let bytes = text.as_bytes();

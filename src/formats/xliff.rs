@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::FormatError;
+use super::{FormatError, xml_message};
 use crate::prose::{Gap, Piece, Prose, Segment};
 use crate::suppress;
 
@@ -22,7 +22,7 @@ pub(super) fn parse(text: &str) -> Result<roxmltree::Document<'_>, FormatError> 
         FormatError {
             line: pos.row as usize,
             column: pos.col as usize,
-            message: e.to_string(),
+            message: xml_message(&e),
         }
     })
 }

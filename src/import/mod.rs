@@ -1,0 +1,531 @@
+//! Importing glossaries from other tools: TBX termbases ([`tbx`]), spreadsheets exported as
+//! CSV or TSV ([`table`]) and `source|target` lexicons ([`lexicon`]). Each reader turns its file
+//! into [`Concept`]s; [`build`] turns concepts into a [`Glossary`] that loads as termlint's
+//! own: entries sharing a source term merged, repeated forms dropped, and every deviant that
+//! another entry approves dropped with a warning, so the result never contradicts itself.
+
+pub mod lexicon;
+pub mod table;
+pub mod tbx;
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use crate::Severity;
+use crate::fold;
+use crate::glossary::{Examples, Glossary, Term, TermSpans};
+
+/// The settings of a term that are termlint's own, not terminology: carried through TBX in a
+/// `<?termlint {...}?>` processing instruction, which TBX tools ignore.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    #[serde(default, skip_serializing_if = "is_error")]
+    pub severity: Severity,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub case_sensitive: bool,
+    #[serde(default, skip_serializing_if = "no_examples")]
+    pub examples: Examples,
+}
+
+fn is_error(s: &Severity) -> bool {
+    *s == Severity::Error
+}
+
+fn no_examples(e: &Examples) -> bool {
+    e.good.is_empty() && e.bad.is_empty()
+}
+
+/// What a termbase says of one term.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// TBX `preferredTerm`: the rendering to use.
+    Preferred,
+    /// TBX `admittedTerm`: acceptable.
+    Admitted,
+    /// TBX `deprecatedTerm` or `supersededTerm`: to be flagged.
+    Deviant,
+    /// No status given: acceptable.
+    Unspecified,
+}
+
+/// One entry of a termbase: its terms per language, with its note and subject field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Concept {
+    /// The entry's own id, if it has one.
+    pub id: Option<String>,
+    /// `(language tag, [(term, status)])`, in file order.
+    pub languages: Vec<(String, Vec<(String, Status)>)>,
+    /// The entry's note.
+    pub note: Option<String>,
+    /// Notes on the terms of one language: `(language tag, note)`.
+    pub language_notes: Vec<(String, String)>,
+    /// termlint's own settings, from a termbase termlint exported.
+    pub settings: Option<Settings>,
+    pub subject: Option<String>,
+}
+
+impl Concept {
+    fn terms_in(&self, lang: &str) -> impl Iterator<Item = &(String, Status)> {
+        self.languages
+            .iter()
+            .filter(move |(l, _)| same_language(l, lang))
+            .flat_map(|(_, t)| t)
+    }
+}
+
+/// A file that cannot be imported, with where when known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportError {
+    /// 1-based line and column, or 0 when the problem is not at one place.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(
+                f,
+                "line {}, column {}: {}",
+                self.line, self.column, self.message
+            )
+        } else {
+            f.write_str(&self.message)
+        }
+    }
+}
+
+/// How to turn concepts into a glossary.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The source and target languages (default: the file's, when it has exactly two, with
+    /// the target English if present).
+    pub source_language: Option<String>,
+    pub target_language: Option<String>,
+    /// Read the handbook notation in renderings: `a/b` is either word, `(x)` an optional
+    /// part. Each combination becomes a form, the fullest first.
+    pub expand_alternatives: bool,
+}
+
+/// A built glossary and what was dropped or merged on the way, for the user to review.
+#[derive(Clone, Debug, Default)]
+pub struct Imported {
+    pub glossary: Glossary,
+    pub warnings: Vec<String>,
+}
+
+/// Builds a glossary from the concepts of one or more files (in order: on conflict, the
+/// first file wins).
+pub fn build(concepts: &[Concept], options: &Options) -> Result<Imported, ImportError> {
+    let (source_lang, target_lang) = languages(concepts, options)?;
+    let mut warnings = Vec::new();
+    let mut terms: Vec<Term> = Vec::new();
+    // Source term -> index in `terms`.
+    let mut by_source: HashMap<String, usize> = HashMap::new();
+    let mut skipped = 0;
+    for concept in concepts {
+        let sources: Vec<String> = concept
+            .terms_in(&source_lang)
+            .filter(|(_, s)| *s != Status::Deviant)
+            .map(|(t, _)| unquote(t.trim()).to_string())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let targets: Vec<(String, Status)> = concept.terms_in(&target_lang).cloned().collect();
+        let target_notes: Vec<&str> = concept
+            .language_notes
+            .iter()
+            .filter(|(l, _)| same_language(l, &target_lang))
+            .map(|(_, n)| n.as_str())
+            .collect();
+        let note = join(
+            concept.note.clone(),
+            (!target_notes.is_empty()).then(|| target_notes.join(" ")),
+        );
+        let expand = |t: &str| -> Vec<String> {
+            let t = tidy(t);
+            if options.expand_alternatives {
+                alternatives(&t)
+            } else {
+                vec![t]
+            }
+        };
+        let mut approved: Vec<String> = Vec::new();
+        let mut deviants: Vec<String> = Vec::new();
+        // Preferred ones first, then the rest in file order.
+        for (t, _) in targets.iter().filter(|(_, s)| *s == Status::Preferred) {
+            approved.extend(expand(t));
+        }
+        for (t, s) in &targets {
+            match s {
+                Status::Admitted | Status::Unspecified => approved.extend(expand(t)),
+                Status::Deviant => deviants.extend(expand(t)),
+                Status::Preferred => {}
+            }
+        }
+        approved.retain(|f| !f.is_empty());
+        deviants.retain(|f| !f.is_empty());
+        if approved.is_empty() {
+            skipped += 1;
+            if !targets.is_empty() {
+                warnings.push(format!(
+                    "skipped an entry for {}: no approved rendering in {target_lang}",
+                    label(&sources, &deviants)
+                ));
+            }
+            continue;
+        }
+        let existing = sources.iter().find_map(|s| by_source.get(s).copied());
+        let index = match existing {
+            Some(i) => {
+                let term = &mut terms[i];
+                if fold::normalize(&term.preferred) != fold::normalize(&approved[0]) {
+                    warnings.push(format!(
+                        "{}: merged two entries that prefer \"{}\" and \"{}\"; kept the first as preferred",
+                        term.sources.first().map_or("", String::as_str),
+                        term.preferred,
+                        approved[0]
+                    ));
+                }
+                term.admitted.extend(approved);
+                term.deviants.extend(deviants);
+                for s in &sources {
+                    if !term.sources.contains(s) {
+                        term.sources.push(s.clone());
+                    }
+                }
+                term.note = join(term.note.take(), note);
+                if term.subject.is_none() {
+                    term.subject.clone_from(&concept.subject);
+                }
+                i
+            }
+            None => {
+                let mut approved = approved.into_iter();
+                let settings = concept.settings.clone().unwrap_or_default();
+                terms.push(Term {
+                    id: concept.id.clone().unwrap_or_default(),
+                    sources: sources.clone(),
+                    preferred: approved.next().unwrap_or_default(),
+                    admitted: approved.collect(),
+                    deviants,
+                    note,
+                    subject: concept.subject.clone(),
+                    severity: settings.severity,
+                    case_sensitive: settings.case_sensitive,
+                    examples: settings.examples,
+                    spans: TermSpans::default(),
+                });
+                terms.len() - 1
+            }
+        };
+        for s in sources {
+            by_source.entry(s).or_insert(index);
+        }
+    }
+    if skipped > 0 && terms.is_empty() {
+        return Err(ImportError {
+            line: 0,
+            column: 0,
+            message: format!(
+                "no entry has a rendering in `{target_lang}`; choose the languages with --source-lang and --target-lang"
+            ),
+        });
+    }
+    clean_forms(&mut terms, &mut warnings);
+    assign_ids(&mut terms);
+    Ok(Imported {
+        glossary: Glossary {
+            source_language: Some(source_lang),
+            target_language: Some(target_lang),
+            terms,
+        },
+        warnings,
+    })
+}
+
+/// The source and target languages: as given, else guessed from the file.
+fn languages(concepts: &[Concept], options: &Options) -> Result<(String, String), ImportError> {
+    let mut present: Vec<String> = Vec::new();
+    for c in concepts {
+        for (l, _) in &c.languages {
+            if !present.iter().any(|p| same_language(p, l)) {
+                present.push(l.clone());
+            }
+        }
+    }
+    let listed = || {
+        present
+            .iter()
+            .map(|l| format!("`{l}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let target = match &options.target_language {
+        Some(t) => t.clone(),
+        None => match present.iter().find(|l| same_language(l, "en")) {
+            Some(en) => en.clone(),
+            None if present.len() == 2 => present[1].clone(),
+            None => {
+                return Err(ImportError {
+                    line: 0,
+                    column: 0,
+                    message: format!(
+                        "which language is the target? The file has {}; pass --target-lang",
+                        listed()
+                    ),
+                });
+            }
+        },
+    };
+    let source = match &options.source_language {
+        Some(s) => s.clone(),
+        None => {
+            let others: Vec<&String> = present
+                .iter()
+                .filter(|l| !same_language(l, &target))
+                .collect();
+            match others[..] {
+                [one] => one.clone(),
+                _ => match others.iter().find(|l| same_language(l, "zh")) {
+                    Some(zh) => (*zh).clone(),
+                    None => {
+                        return Err(ImportError {
+                            line: 0,
+                            column: 0,
+                            message: format!(
+                                "which language is the source? The file has {}; pass --source-lang",
+                                listed()
+                            ),
+                        });
+                    }
+                },
+            }
+        }
+    };
+    Ok((source, target))
+}
+
+/// Language tags compare without case, and a bare language matches its regional variants
+/// (`zh` matches `zh-CN`).
+pub fn same_language(a: &str, b: &str) -> bool {
+    let primary = |s: &str| {
+        s.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    a.eq_ignore_ascii_case(b) || primary(a) == primary(b)
+}
+
+/// A rendering as a glossary form: trimmed, spacing collapsed, a closing full stop and a
+/// leading lower-case article dropped ("the Belt and Road Initiative." reads "Belt and Road Initiative";
+/// running text has its own articles).
+fn tidy(t: &str) -> String {
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = t.strip_suffix('.').unwrap_or(&t);
+    // Lower case only: "The Hague" keeps its article.
+    for article in ["the ", "a ", "an "] {
+        if let Some(rest) = t.strip_prefix(article)
+            && rest.chars().any(char::is_alphanumeric)
+        {
+            return rest.to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// Every reading of handbook notation: `(x)` optional, `a/b` either word. The fullest
+/// reading (every option in, the first of each choice) comes first.
+pub fn alternatives(t: &str) -> Vec<String> {
+    // Expand the first optional part, then recurse.
+    if let (Some(open), Some(close)) = (t.find('('), t.find(')'))
+        && open < close
+    {
+        let with = format!("{}{}{}", &t[..open], &t[open + 1..close], &t[close + 1..]);
+        let without = format!("{}{}", &t[..open], &t[close + 1..]);
+        let mut out = alternatives(&with);
+        out.extend(alternatives(&without));
+        return dedup(
+            out.into_iter()
+                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")),
+        );
+    }
+    let words: Vec<&str> = t.split(' ').collect();
+    if let Some(i) = words
+        .iter()
+        .position(|w| w.contains('/') && !w.starts_with('/') && !w.ends_with('/'))
+    {
+        let mut out = Vec::new();
+        for choice in words[i].split('/') {
+            let mut w = words.clone();
+            w[i] = choice;
+            out.extend(alternatives(&w.join(" ")));
+        }
+        return dedup(out.into_iter());
+    }
+    vec![t.to_string()]
+}
+
+/// A source term without the quotation marks around the whole of it (“澳人治澳” is found in
+/// text with or without them); quotes inside (“一带一路”倡议) stay.
+fn unquote(s: &str) -> &str {
+    for (open, close) in [('“', '”'), ('"', '"'), ('「', '」'), ('《', '》')] {
+        if let Some(inner) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close))
+            && !inner.contains(open)
+            && !inner.contains(close)
+        {
+            return inner;
+        }
+    }
+    s
+}
+
+fn dedup(forms: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    forms.filter(|f| seen.insert(f.clone())).collect()
+}
+
+fn join(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) if a != b => Some(format!("{a} {b}")),
+        (a, b) => a.or(b),
+    }
+}
+
+fn label(sources: &[String], deviants: &[String]) -> String {
+    sources
+        .first()
+        .or(deviants.first())
+        .map_or("(no term)".to_string(), |s| format!("\"{s}\""))
+}
+
+/// Makes the forms load as a termlint glossary: each form once per term, forms without a
+/// word dropped, and a deviant that any term approves, or that an earlier term already flags,
+/// dropped with a warning.
+fn clean_forms(terms: &mut [Term], warnings: &mut Vec<String>) {
+    let wordy = |f: &String| f.chars().any(fold::is_word_char);
+    let mut approved_anywhere: HashMap<String, usize> = HashMap::new();
+    for (i, t) in terms.iter_mut().enumerate() {
+        let mut seen = HashSet::new();
+        seen.insert(fold::normalize(&t.preferred));
+        t.admitted
+            .retain(|f| wordy(f) && seen.insert(fold::normalize(f)));
+        for f in t.approved() {
+            approved_anywhere.entry(fold::normalize(f)).or_insert(i);
+        }
+    }
+    let mut deviant_of: HashMap<String, usize> = HashMap::new();
+    for i in 0..terms.len() {
+        let mut kept = Vec::new();
+        for d in std::mem::take(&mut terms[i].deviants) {
+            let key = fold::normalize(&d);
+            if !wordy(&d) {
+                continue;
+            }
+            if let Some(&j) = approved_anywhere.get(&key) {
+                warnings.push(format!(
+                    "dropped deviant \"{d}\" of {}: it is an approved rendering of {}",
+                    name(&terms[i]),
+                    name(&terms[j])
+                ));
+                continue;
+            }
+            match deviant_of.get(&key) {
+                Some(&j) if j == i => {}
+                Some(&j) => warnings.push(format!(
+                    "dropped deviant \"{d}\" of {}: it is already a deviant of {}",
+                    name(&terms[i]),
+                    name(&terms[j])
+                )),
+                None => {
+                    deviant_of.insert(key, i);
+                    kept.push(d);
+                }
+            }
+        }
+        terms[i].deviants = kept;
+    }
+}
+
+fn name(t: &Term) -> String {
+    match t.sources.first() {
+        Some(s) => format!("{s} (\"{}\")", t.preferred),
+        None => format!("\"{}\"", t.preferred),
+    }
+}
+
+/// Gives every term a unique valid id: its own if it has a valid one, else one made from its
+/// preferred rendering (`belt-and-road-initiative`), numbered when taken.
+fn assign_ids(terms: &mut [Term]) {
+    let valid = |id: &str| {
+        !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    let mut taken = HashSet::new();
+    for t in terms.iter_mut() {
+        let base = if valid(&t.id) {
+            t.id.clone()
+        } else {
+            slug(&t.preferred)
+        };
+        let mut id = base.clone();
+        let mut n = 2;
+        while !taken.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        t.id = id;
+    }
+}
+
+/// `Belt and Road Initiative` -> `belt-and-road-initiative`, at most 6 words; `term` when
+/// nothing ASCII is left.
+fn slug(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.is_empty() {
+        "term".to_string()
+    } else {
+        words.join("-")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handbook_notation_expands_fullest_first() {
+        assert_eq!(
+            alternatives("Chinese (path to) modernization"),
+            ["Chinese path to modernization", "Chinese modernization"]
+        );
+        assert_eq!(
+            alternatives("build/foster a new development paradigm"),
+            [
+                "build a new development paradigm",
+                "foster a new development paradigm"
+            ]
+        );
+        assert_eq!(alternatives("plain term"), ["plain term"]);
+    }
+
+    #[test]
+    fn tidy_drops_articles_and_full_stops() {
+        assert_eq!(
+            tidy("  the Belt and Road  Initiative."),
+            "Belt and Road Initiative"
+        );
+        assert_eq!(tidy("A"), "A");
+        assert_eq!(slug("Belt and Road Initiative"), "belt-and-road-initiative");
+        assert_eq!(slug("中国"), "term");
+    }
+}
