@@ -124,13 +124,15 @@ pub fn check(
     index: &SourceIndex,
     renderings: &[Rendering<'_>],
     strict_count: bool,
+    fuzzy: Option<Severity>,
 ) -> Vec<Finding> {
     let text = prose.text();
     let mut findings = Vec::new();
     // For each term: the approved forms used for it, in order of first use, with their places.
     let mut used: BTreeMap<usize, Uses<'_>> = BTreeMap::new();
     for segment in &prose.segments {
-        if segment.target.is_empty() {
+        let in_fuzzy = prose.is_fuzzy(segment.target.start);
+        if segment.target.is_empty() || (in_fuzzy && fuzzy.is_none()) {
             continue;
         }
         let target = segment.target.clone();
@@ -165,11 +167,10 @@ pub fn check(
             findings.push(Finding {
                 term,
                 kind: FindingKind::Missing,
-                // In a PO fuzzy entry, only a note, like its other findings.
-                severity: if prose.notes_only.iter().any(|r| r.contains(&target.start)) {
-                    Severity::Note
-                } else {
-                    t.severity
+                // In a PO fuzzy entry, the fuzzy severity, like its other findings.
+                severity: match fuzzy {
+                    Some(s) if in_fuzzy => s,
+                    _ => t.severity,
                 },
                 span: span.clone(),
                 matched: text[span].to_string(),

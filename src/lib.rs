@@ -65,6 +65,7 @@ pub struct Checker {
     matcher: Matcher,
     sources: SourceIndex,
     strict_count: bool,
+    fuzzy: Option<Severity>,
 }
 
 impl Checker {
@@ -76,6 +77,7 @@ impl Checker {
             matcher,
             sources,
             strict_count: false,
+            fuzzy: Some(Severity::Note),
         })
     }
 
@@ -83,6 +85,13 @@ impl Checker {
     /// one per segment.
     pub fn strict_count(mut self, on: bool) -> Checker {
         self.strict_count = on;
+        self
+    }
+
+    /// The severity of findings in PO fuzzy entries (a draft translation); None leaves fuzzy
+    /// entries unchecked. Default: note.
+    pub fn fuzzy_severity(mut self, severity: Option<Severity>) -> Checker {
+        self.fuzzy = severity;
         self
     }
 
@@ -120,6 +129,10 @@ impl Checker {
             let form = &forms[c.form];
             let term = &terms[form.term];
             let stem = &text[c.start..c.stem_end];
+            let fuzzy = prose.is_fuzzy(c.start);
+            if fuzzy && self.fuzzy.is_none() {
+                continue;
+            }
             if bilingual {
                 renderings.push(Rendering {
                     term: form.term,
@@ -172,12 +185,10 @@ impl Checker {
                 term: form.term,
                 kind,
                 // A mention (the deviant is the whole quotation) is only a note.
-                severity: if quotation == Some(Quotation::Whole)
-                    || prose.notes_only.iter().any(|r| r.contains(&c.start))
-                {
-                    Severity::Note
-                } else {
-                    term.severity
+                severity: match (quotation, fuzzy) {
+                    (Some(Quotation::Whole), _) => Severity::Note,
+                    (_, true) => self.fuzzy.unwrap_or(Severity::Note),
+                    _ => term.severity,
                 },
                 span: c.start..c.end,
                 matched: matched.to_string(),
@@ -196,6 +207,7 @@ impl Checker {
                 &self.sources,
                 &renderings,
                 self.strict_count,
+                self.fuzzy,
             ));
             findings.sort_by_key(|f| (f.span.start, f.span.end));
         }

@@ -47,8 +47,9 @@ pub struct Prose<'a> {
     pieces: Vec<Piece>,
     /// Suppression directives found in the format's comments, in text order.
     pub directives: Vec<Directive>,
-    /// Byte ranges whose findings are reported at note severity (PO fuzzy entries).
-    pub notes_only: Vec<Range<usize>>,
+    /// Byte ranges of PO fuzzy entries: their findings get the checker's fuzzy severity
+    /// (note unless set otherwise, see [`crate::Checker::fuzzy_severity`]), or are dropped.
+    pub fuzzy: Vec<Range<usize>>,
     /// The translation units of a bilingual file, in text order (empty for other files).
     pub segments: Vec<Segment>,
 }
@@ -64,7 +65,7 @@ impl<'a> Prose<'a> {
                 ..Piece::default()
             }],
             directives: Vec::new(),
-            notes_only: Vec::new(),
+            fuzzy: Vec::new(),
             segments: Vec::new(),
         }
     }
@@ -92,9 +93,14 @@ impl<'a> Prose<'a> {
             text,
             pieces: out,
             directives: Vec::new(),
-            notes_only: Vec::new(),
+            fuzzy: Vec::new(),
             segments: Vec::new(),
         }
+    }
+
+    /// Whether byte `offset` is in a PO fuzzy entry.
+    pub fn is_fuzzy(&self, offset: usize) -> bool {
+        self.fuzzy.iter().any(|r| r.contains(&offset))
     }
 
     pub fn text(&self) -> &'a str {

@@ -211,3 +211,26 @@ fn shared_tmx_samples_parse() {
         assert_eq!(n, 1);
     }
 }
+
+#[test]
+fn suppressions_in_tables_and_translation_memories() {
+    let tsv = "zh\ten\n# termlint-disable-next-line bri\n一带一路\tthe One Belt, One Road\n一带一路\tOne Belt, One Road\n";
+    let tmx = r#"<tmx version="1.4"><header srclang="zh"/><body>
+<!-- termlint-disable-next-line bri -->
+<tu><tuv xml:lang="zh"><seg>一带一路</seg></tuv><tuv xml:lang="en"><seg>OBOR and One Belt, One Road</seg></tuv></tu>
+<tu><tuv xml:lang="zh"><seg>一带一路</seg></tuv><tuv xml:lang="en"><seg>a plan</seg></tuv></tu>
+</body></tmx>"#;
+    let out = check(
+        &[("t.tsv", tsv.as_bytes()), ("m.tmx", tmx.as_bytes())],
+        &["--columns", "zh,en"],
+    );
+    assert_eq!(
+        rows(&out),
+        [
+            r#"m.tmx:4:69-4:75 bri missing error "a plan" -> "Belt and Road Initiative""#,
+            r#"t.tsv:4:6-4:24 bri deviant error "One Belt, One Road" -> "Belt and Road Initiative""#,
+        ],
+        "{}",
+        stderr(&out)
+    );
+}

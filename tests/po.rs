@@ -103,3 +103,63 @@ fn the_shared_po_samples_parse() {
         assert_eq!(n, 3);
     }
 }
+
+#[test]
+fn fuzzy_severity_is_configurable() {
+    for (setting, expected) in [
+        ("error", Some("error")),
+        ("warning", Some("warning")),
+        ("note", Some("note")),
+        ("skip", None),
+    ] {
+        let config = format!("[formats]\npo_fuzzy = \"{setting}\"\n");
+        let dir = project(
+            GLOSSARY,
+            &[
+                ("zh_en.po", PO.as_bytes()),
+                ("termlint.toml", config.as_bytes()),
+            ],
+        );
+        let out = termlint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "jsonl"])
+            .output()
+            .unwrap();
+        assert_eq!(stderr(&out), "");
+        let fuzzy: Vec<String> = rows(&out)
+            .into_iter()
+            .filter(|r| r.starts_with("zh_en.po:17:"))
+            .collect();
+        match expected {
+            Some(severity) => assert_eq!(
+                fuzzy,
+                [format!(
+                    r#"zh_en.po:17:11-18:16 shared-future deviant {severity} "community of \"\n\"common destiny" -> "community of shared future for mankind""#
+                )]
+            ),
+            None => assert_eq!(
+                fuzzy,
+                Vec::<String>::new(),
+                "skip: the fuzzy entry is not checked"
+            ),
+        }
+    }
+    let dir = project(
+        GLOSSARY,
+        &[
+            ("zh_en.po", PO.as_bytes()),
+            ("termlint.toml", b"[formats]\npo_fuzzy = \"maybe\"\n"),
+        ],
+    );
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["check"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown variant `maybe`"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -9,6 +9,7 @@
 //! markdown = ["md", "markdown", "mdx"]
 //! plain = ["txt"]
 //! columns = "zh,en"                  # read .tsv/.csv as bilingual tables (source,translation)
+//! po_fuzzy = "warning"               # findings in fuzzy PO entries: note (default), warning, error, skip
 //! [severity]                         # per-term severity overrides
 //! cpc = "warning"
 //! ```
@@ -62,6 +63,30 @@ struct RawFormats {
     csv: Option<Vec<String>>,
     plain: Option<Vec<String>>,
     columns: Option<Spanned<String>>,
+    po_fuzzy: Option<PoFuzzy>,
+}
+
+/// What to do with the findings of PO entries marked fuzzy (draft translations).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PoFuzzy {
+    #[default]
+    Note,
+    Warning,
+    Error,
+    /// Not checked at all.
+    Skip,
+}
+
+impl PoFuzzy {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            PoFuzzy::Note => Some(Severity::Note),
+            PoFuzzy::Warning => Some(Severity::Warning),
+            PoFuzzy::Error => Some(Severity::Error),
+            PoFuzzy::Skip => None,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -105,6 +130,8 @@ pub struct Formats {
     pub plain: Vec<String>,
     /// `SOURCE,TARGET` columns of the tables.
     pub columns: Option<String>,
+    /// The severity of findings in PO fuzzy entries, or `skip`.
+    pub po_fuzzy: PoFuzzy,
 }
 
 impl Default for Formats {
@@ -119,6 +146,7 @@ impl Default for Formats {
             csv: vec!["csv".into()],
             plain: vec![],
             columns: None,
+            po_fuzzy: PoFuzzy::Note,
         }
     }
 }
@@ -176,7 +204,7 @@ impl Config {
                 let field = field.to_string();
                 message = format!("unknown key `{field}`");
                 let known = format!(
-                    "known keys: {} (and in [formats]: markdown, po, xliff, tmx, docx, tsv, csv, plain, columns)",
+                    "known keys: {} (and in [formats]: markdown, po, xliff, tmx, docx, tsv, csv, plain, columns, po_fuzzy)",
                     KEYS.join(", ")
                 );
                 notes.push(match termlint::glossary::closest(&field, KEYS) {
@@ -238,6 +266,7 @@ impl Config {
                 csv: raw.formats.csv.map_or(defaults.csv, lower),
                 plain: raw.formats.plain.map_or(defaults.plain, lower),
                 columns: raw.formats.columns.map(Spanned::into_inner),
+                po_fuzzy: raw.formats.po_fuzzy.unwrap_or_default(),
             },
             severity_spans: raw
                 .severity

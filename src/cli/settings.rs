@@ -246,7 +246,11 @@ impl Resolver {
             }
         }
         match Checker::new(glossary) {
-            Ok(c) => Some(c.strict_count(self.strict_count)),
+            Ok(c) => Some(c.strict_count(self.strict_count).fuzzy_severity(
+                config.map_or(Some(termlint::Severity::Note), |c| {
+                    c.formats.po_fuzzy.severity()
+                }),
+            )),
             Err(e) => {
                 self.problem(format!("build {files:?}"), format!("error: {e}\n"));
                 None

@@ -41,7 +41,7 @@ enum Keyword {
 pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut directives = Vec::new();
-    let mut notes_only = Vec::new();
+    let mut fuzzy = Vec::new();
     let mut segments = Vec::new();
     let mut entry = Entry::default();
     let mut current: Option<Keyword> = None;
@@ -60,7 +60,7 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
             return;
         }
         if e.fuzzy && !range.is_empty() {
-            notes_only.push(range);
+            fuzzy.push(range);
         }
         for (k, &first) in e.msgstrs.iter().enumerate() {
             let last = e.msgstrs.get(k + 1).copied().unwrap_or(e.pieces.len());
@@ -204,7 +204,7 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
     flush(&mut entry, &mut pieces);
     let mut prose = Prose::from_pieces(text, pieces);
     prose.directives = directives;
-    prose.notes_only = notes_only;
+    prose.fuzzy = fuzzy;
     prose.segments = segments;
     Ok(prose)
 }

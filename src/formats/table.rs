@@ -1,7 +1,8 @@
 //! Bilingual tables: TSV and CSV files with a source column and a translation column, chosen
 //! with `--columns SOURCE,TARGET` (header names, or 1-based numbers for a file without a
 //! header). Each translation cell is checked; its row's source cell feeds the source-aware
-//! checks. Cells never join: a term cannot run from one cell into the next.
+//! checks. Cells never join: a term cannot run from one cell into the next. A row with a cell
+//! `# termlint-disable-next-line [ids]` (any directive, `#` optional) suppresses like a comment.
 //!
 //! Hand-written rather than with the `csv` crate, which reports positions per record only;
 //! termlint needs the byte range of every cell, and of every `""` escape inside one, to report
@@ -13,6 +14,7 @@ use std::ops::Range;
 
 use super::FormatError;
 use crate::prose::{Gap, Piece, Prose, Segment};
+use crate::suppress;
 
 /// Which columns hold the source and the translation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,7 +119,19 @@ pub fn read<'a>(text: &'a str, table: &Table) -> Result<Prose<'a>, FormatError> 
     let target = index(&table.columns.target)?;
     let mut pieces = Vec::new();
     let mut segments = Vec::new();
+    let mut directives = Vec::new();
     for cells in rows.iter().skip(usize::from(named)) {
+        // A row whose cell is a directive (`termlint-disable-next-line bri`, optionally after
+        // `#`) is not data: it suppresses findings like a comment line.
+        let directive = cells.iter().find_map(|c| {
+            let span = c.pieces.first()?.start..c.pieces.last()?.end;
+            let t = c.text(text);
+            suppress::parse(t.trim().trim_start_matches('#'), span)
+        });
+        if let Some(d) = directive {
+            directives.push(d);
+            continue;
+        }
         let Some(cell) = cells.get(target) else {
             continue;
         };
@@ -141,6 +155,7 @@ pub fn read<'a>(text: &'a str, table: &Table) -> Result<Prose<'a>, FormatError> 
     }
     let mut prose = Prose::from_pieces(text, pieces);
     prose.segments = segments;
+    prose.directives = directives;
     Ok(prose)
 }
 
