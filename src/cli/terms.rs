@@ -19,6 +19,8 @@ struct Shown<'a> {
     deviants: &'a [String],
     severity: termlint::Severity,
     note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subject: Option<&'a str>,
 }
 
 pub fn run(args: &TermsArgs) -> Status {
@@ -37,6 +39,7 @@ pub fn run(args: &TermsArgs) -> Status {
                 .chain(t.sources.iter().map(String::as_str))
                 .chain(t.approved())
                 .chain(t.deviants.iter().map(String::as_str))
+                .chain(t.subject.as_deref())
                 .any(|s| normalize(s).contains(q))
         })
     };
@@ -54,6 +57,7 @@ pub fn run(args: &TermsArgs) -> Status {
             deviants: &t.deviants,
             severity: t.severity,
             note: t.note.as_deref(),
+            subject: t.subject.as_deref(),
         })
         .collect();
     let mut out = std::io::stdout().lock();
@@ -63,7 +67,10 @@ pub fn run(args: &TermsArgs) -> Status {
             .and_then(|()| writeln!(out))
     } else {
         terms.iter().try_for_each(|t| {
-            writeln!(out, "{}  {}", t.id, t.source.join(", "))?;
+            match t.subject {
+                Some(s) => writeln!(out, "{}  {}  [{s}]", t.id, t.source.join(", "))?,
+                None => writeln!(out, "{}  {}", t.id, t.source.join(", "))?,
+            }
             writeln!(out, "    use:    {}", t.preferred)?;
             if !t.admitted.is_empty() {
                 writeln!(out, "    also:   {}", t.admitted.join("; "))?;
