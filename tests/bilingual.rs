@@ -234,3 +234,25 @@ fn suppressions_in_tables_and_translation_memories() {
         stderr(&out)
     );
 }
+
+#[test]
+fn malformed_tmx_is_a_clear_error_and_the_run_goes_on() {
+    let out = check(
+        &[
+            (
+                "a.tmx",
+                b"<tmx version=\"1.4\"><body><tu><tuv><seg>open</tuv></tu></body></tmx>",
+            ),
+            ("b.tmx", b"<xliff/>"),
+            ("c.txt", b"One Belt, One Road"),
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: a.tmx: not checked: malformed TMX at line 1, column 44: expected 'seg' tag, not 'tuv'\n\
+         error: b.tmx: not checked: malformed TMX at line 1, column 1: expected a <tmx> document, found <xliff>\n"
+    );
+    assert_eq!(rows(&out).len(), 1, "c.txt is still checked");
+}

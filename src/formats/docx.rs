@@ -89,7 +89,7 @@ fn walk(node: roxmltree::Node<'_, '_>, out: &mut String) {
             paragraph(child, &mut line, out);
             out.push_str(&line);
             out.push('\n');
-        } else if !deleted(child) {
+        } else if !deleted(child) && child.tag_name().name() != "Fallback" {
             walk(child, out);
         }
     }
@@ -100,8 +100,11 @@ fn paragraph(node: roxmltree::Node<'_, '_>, line: &mut String, out: &mut String)
     for child in node.children().filter(|c| c.is_element()) {
         let name = child.tag_name();
         if name.namespace() != Some(W) {
-            // Drawing and compatibility wrappers: text boxes inside hold paragraphs.
-            walk(child, out);
+            // Drawing and compatibility wrappers: text boxes inside hold paragraphs. Of
+            // `mc:AlternateContent`, `mc:Fallback` repeats `mc:Choice` for older readers.
+            if name.name() != "Fallback" {
+                walk(child, out);
+            }
             continue;
         }
         match name.name() {
@@ -150,10 +153,11 @@ mod tests {
             r#"<w:p><w:r><w:t xml:space="preserve">a community of </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>common</w:t></w:r><w:r><w:t xml:space="preserve"> destiny</w:t></w:r></w:p>"#,
             r#"<w:p><w:del w:id="1" w:author="x"><w:r><w:delText>One Belt, One Road</w:delText></w:r></w:del><w:ins w:id="2" w:author="x"><w:r><w:t>Belt and Road</w:t></w:r></w:ins></w:p>"#,
             r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>cell</w:t><w:tab/><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
+            r#"<w:p><w:r><mc:AlternateContent xmlns:mc="urn:mc"><mc:Choice><w:txbxContent><w:p><w:r><w:t>box</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>box</w:t></w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent><w:t>after</w:t></w:r></w:p>"#,
         ));
         assert_eq!(
             paragraphs(&xml).unwrap(),
-            "a community of common destiny\nBelt and Road\ncell\tx\n"
+            "a community of common destiny\nBelt and Road\ncell\tx\nbox\nafter\n"
         );
     }
 
