@@ -205,7 +205,11 @@ pub fn apply(
 /// The offset where the line after the one holding `offset` starts (or the text's end).
 fn next_line_start(text: &str, offset: usize) -> usize {
     // `offset` is the end of the comment: the rest of its line, then the next line.
-    let at = offset.saturating_sub(1).min(text.len());
+    let mut at = offset.saturating_sub(1).min(text.len());
+    // The comment may end with a multi-byte character: step back to its start.
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
     match text[at..].find('\n') {
         Some(i) => at + i + 1,
         None => text.len(),
@@ -215,6 +219,15 @@ fn next_line_start(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_line_after_a_comment_ending_in_a_wide_character() {
+        // Found by fuzzing: a directive whose span ends right after a CJK character.
+        let text = "x termlint-disable-next-line 中\nnext";
+        let end = text.find('\n').unwrap();
+        assert_eq!(next_line_start(text, end), end + 1);
+        assert_eq!(next_line_start(text, text.len()), text.len());
+    }
 
     #[test]
     fn parses_directives() {
