@@ -12,7 +12,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::finding::{Finding, FindingKind, Fix, Related};
 use crate::glossary::Glossary;
@@ -53,8 +53,12 @@ impl SourceIndex {
                 term_of,
             });
         }
+        // A DFA for any real glossary, as in the matcher: source text is mostly CJK, whose
+        // lead bytes defeat the prefilter, so the automaton itself must be fast.
+        let kind = (patterns.len() <= 2_000).then_some(AhoCorasickKind::DFA);
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(kind)
             .ascii_case_insensitive(true)
             .build(&patterns)
             .map_err(BuildError::from)?;

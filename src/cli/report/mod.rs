@@ -94,7 +94,7 @@ pub fn records<'a>(
         .collect();
     spans.sort_by_key(|s| (s.0, s.1));
     let mut locator = Locator::new(text);
-    spans
+    let mut records: Vec<Record<'a>> = spans
         .into_iter()
         .map(|(start, end, finding, problem)| {
             let s = locator.locate(start);
@@ -139,27 +139,38 @@ pub fn records<'a>(
                 r.quotation = f.quotation;
                 r.fixable = f.fix.reason().is_none();
                 r.unfixable_reason = f.fix.reason();
-                if !f.related.is_empty() {
-                    let mut at = Locator::new(text);
-                    r.related = f
-                        .related
-                        .iter()
-                        .map(|rel| {
-                            let p = at.locate(rel.span.start);
-                            RelatedRecord {
-                                line: p.line,
-                                column: p.column,
-                                label: &rel.label,
-                            }
-                        })
-                        .collect();
-                }
+                r.related = f
+                    .related
+                    .iter()
+                    .map(|rel| RelatedRecord {
+                        // Resolved below, all at once, in ascending order.
+                        line: rel.span.start,
+                        column: 0,
+                        label: &rel.label,
+                    })
+                    .collect();
             } else if let Some(p) = problem {
                 r.message = p.message.clone();
             }
             r
         })
-        .collect()
+        .collect();
+    // Related places, located in one ascending pass over the text (they come in any order).
+    let mut related: Vec<(usize, &mut RelatedRecord<'a>)> = records
+        .iter_mut()
+        .flat_map(|r| r.related.iter_mut())
+        .map(|rel| (rel.line, rel))
+        .collect();
+    if !related.is_empty() {
+        related.sort_by_key(|(offset, _)| *offset);
+        let mut at = Locator::new(text);
+        for (offset, rel) in related {
+            let p = at.locate(offset);
+            rel.line = p.line;
+            rel.column = p.column;
+        }
+    }
+    records
 }
 
 /// Counts for the summary line.
