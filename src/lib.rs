@@ -36,6 +36,7 @@ pub mod fuzzing;
 pub mod glossary;
 pub mod glossary_check;
 pub mod import;
+pub mod language;
 pub mod matcher;
 pub mod position;
 pub mod prose;

@@ -11,6 +11,18 @@ use super::report::human::emit;
 
 pub const FILE_NAME: &str = "glossary.toml";
 
+/// The glossary a `glossary` subcommand works on: `file`, else the nearest glossary.toml
+/// above the current directory; loaded, with its path. On failure the problem is rendered.
+pub fn given_or_nearest(file: Option<&Path>, color: bool) -> Result<(PathBuf, Glossary), String> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let path = file
+        .map(Path::to_path_buf)
+        .or_else(|| discover(&cwd))
+        .ok_or_else(|| missing(&cwd))?;
+    let glossary = load(&path, color)?;
+    Ok((path, glossary))
+}
+
 /// The nearest glossary.toml in `dir` or above, not above the root of a git repository.
 pub fn discover(dir: &Path) -> Option<PathBuf> {
     find_upward(dir, &[FILE_NAME])

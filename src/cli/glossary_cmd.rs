@@ -15,16 +15,8 @@ use super::report::human::emit;
 
 pub fn check(file: Option<&Path>, color: ColorWhen) -> Status {
     let color = use_color(color, std::io::stderr().is_terminal());
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let Some(path) = file
-        .map(Path::to_path_buf)
-        .or_else(|| glossaries::discover(&cwd))
-    else {
-        eprint!("{}", glossaries::missing(&cwd));
-        return Status::Error;
-    };
-    let glossary = match glossaries::load(&path, color) {
-        Ok(g) => g,
+    let (path, glossary) = match glossaries::given_or_nearest(file, color) {
+        Ok(found) => found,
         Err(rendered) => {
             eprint!("{rendered}");
             return Status::Error;

@@ -13,16 +13,8 @@ pub fn run(file: Option<&Path>, to: ExportFormat) -> Status {
         super::args::ColorWhen::Auto,
         std::io::stderr().is_terminal(),
     );
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let Some(path) = file
-        .map(Path::to_path_buf)
-        .or_else(|| glossaries::discover(&cwd))
-    else {
-        eprint!("{}", glossaries::missing(&cwd));
-        return Status::Error;
-    };
-    let glossary = match glossaries::load(&path, color) {
-        Ok(g) => g,
+    let glossary = match glossaries::given_or_nearest(file, color) {
+        Ok((_, g)) => g,
         Err(rendered) => {
             eprint!("{rendered}");
             return Status::Error;

@@ -8,6 +8,7 @@
 
 use std::fmt::Write;
 
+use super::xml_escape;
 use crate::glossary::Glossary;
 use crate::import::Settings;
 
@@ -19,12 +20,12 @@ pub fn write(glossary: &Glossary) -> String {
     let _ = writeln!(
         out,
         "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"{}\" xmlns=\"urn:iso:std:iso:30042:ed-2\">",
-        esc(target)
+        xml_escape(target)
     );
     out.push_str("  <tbxHeader>\n    <fileDesc>\n      <sourceDesc>\n        <p>Exported by termlint</p>\n      </sourceDesc>\n    </fileDesc>\n  </tbxHeader>\n");
     out.push_str("  <text>\n    <body>\n");
     for t in &glossary.terms {
-        let _ = writeln!(out, "      <conceptEntry id=\"{}\">", esc(&t.id));
+        let _ = writeln!(out, "      <conceptEntry id=\"{}\">", xml_escape(&t.id));
         let settings = Settings {
             severity: t.severity,
             case_sensitive: t.case_sensitive,
@@ -41,24 +42,24 @@ pub fn write(glossary: &Glossary) -> String {
             let _ = writeln!(
                 out,
                 "        <descrip type=\"subjectField\">{}</descrip>",
-                esc(s)
+                xml_escape(s)
             );
         }
         if let Some(n) = &t.note {
-            let _ = writeln!(out, "        <note>{}</note>", esc(n));
+            let _ = writeln!(out, "        <note>{}</note>", xml_escape(n));
         }
         if !t.sources.is_empty() {
-            let _ = writeln!(out, "        <langSec xml:lang=\"{}\">", esc(source));
+            let _ = writeln!(out, "        <langSec xml:lang=\"{}\">", xml_escape(source));
             for s in &t.sources {
                 let _ = writeln!(
                     out,
                     "          <termSec>\n            <term>{}</term>\n          </termSec>",
-                    esc(s)
+                    xml_escape(s)
                 );
             }
             out.push_str("        </langSec>\n");
         }
-        let _ = writeln!(out, "        <langSec xml:lang=\"{}\">", esc(target));
+        let _ = writeln!(out, "        <langSec xml:lang=\"{}\">", xml_escape(target));
         let forms = std::iter::once((&t.preferred, "preferredTerm-admn-sts"))
             .chain(t.admitted.iter().map(|a| (a, "admittedTerm-admn-sts")))
             .chain(t.deviants.iter().map(|d| (d, "deprecatedTerm-admn-sts")));
@@ -66,26 +67,11 @@ pub fn write(glossary: &Glossary) -> String {
             let _ = writeln!(
                 out,
                 "          <termSec>\n            <term>{}</term>\n            <termNote type=\"administrativeStatus\">{status}</termNote>\n          </termSec>",
-                esc(form)
+                xml_escape(form)
             );
         }
         out.push_str("        </langSec>\n      </conceptEntry>\n");
     }
     out.push_str("    </body>\n  </text>\n</tbx>\n");
-    out
-}
-
-/// Text and attribute values escaped for XML.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
     out
 }

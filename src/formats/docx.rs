@@ -53,20 +53,10 @@ pub fn text(bytes: &[u8]) -> Result<String, DocxError> {
 
 /// The paragraphs of a WordprocessingML document, one per line.
 pub fn paragraphs(xml: &str) -> Result<String, DocxError> {
-    let doc = roxmltree::Document::parse_with_options(
-        xml,
-        roxmltree::ParsingOptions {
-            allow_dtd: true,
-            ..roxmltree::ParsingOptions::default()
-        },
-    )
-    .map_err(|e| {
-        let pos = e.pos();
+    let doc = super::parse_xml(xml).map_err(|e| {
         DocxError(format!(
             "malformed word/document.xml at line {}, column {}: {}",
-            pos.row,
-            pos.col,
-            super::xml_message(&e)
+            e.line, e.column, e.message
         ))
     })?;
     let mut out = String::new();

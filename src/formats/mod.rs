@@ -48,9 +48,26 @@ impl std::fmt::Display for FormatError {
     }
 }
 
+/// Parses XML with roxmltree, a DTD allowed (roxmltree expands entities and bounds their
+/// growth); an error says where, once.
+pub(crate) fn parse_xml(text: &str) -> Result<roxmltree::Document<'_>, FormatError> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    roxmltree::Document::parse_with_options(text, options).map_err(|e| {
+        let pos = e.pos();
+        FormatError {
+            line: pos.row as usize,
+            column: pos.col as usize,
+            message: xml_message(&e),
+        }
+    })
+}
+
 /// roxmltree's message without its trailing ` at LINE:COLUMN`, which every caller reports in
 /// its own words.
-pub(crate) fn xml_message(e: &roxmltree::Error) -> String {
+fn xml_message(e: &roxmltree::Error) -> String {
     let s = e.to_string();
     match s.rfind(" at ") {
         Some(i)

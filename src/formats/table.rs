@@ -39,6 +39,26 @@ impl fmt::Display for Column {
     }
 }
 
+impl Column {
+    /// The 0-based index of this column, given the header row (empty for a file without one).
+    pub fn index(&self, header: &[String]) -> Result<usize, FormatError> {
+        match self {
+            Column::Number(n) => Ok(n - 1),
+            Column::Name(name) => header.iter().position(|h| h == name).ok_or_else(|| {
+                let names: Vec<String> = header.iter().map(|h| format!("`{h}`")).collect();
+                FormatError {
+                    line: 1,
+                    column: 1,
+                    message: format!(
+                        "no column named `{name}` in the header (it has {}); name a column of the first row or give its number",
+                        names.join(", ")
+                    ),
+                }
+            }),
+        }
+    }
+}
+
 impl Columns {
     /// Parses `SOURCE,TARGET`, for example `zh,en` or `2,3`.
     pub fn parse(spec: &str) -> Result<Columns, String> {
@@ -98,25 +118,8 @@ pub fn read<'a>(text: &'a str, table: &Table) -> Result<Prose<'a>, FormatError> 
             .collect(),
         _ => Vec::new(),
     };
-    let index = |c: &Column| -> Result<usize, FormatError> {
-        match c {
-            Column::Number(n) => Ok(n - 1),
-            Column::Name(name) => header.iter().position(|h| h == name).ok_or_else(|| FormatError {
-                line: 1,
-                column: 1,
-                message: format!(
-                    "no column named `{name}` in the header (it has {}); name a column of the first row or give its number",
-                    header
-                        .iter()
-                        .map(|h| format!("`{h}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            }),
-        }
-    };
-    let source = index(&table.columns.source)?;
-    let target = index(&table.columns.target)?;
+    let source = table.columns.source.index(&header)?;
+    let target = table.columns.target.index(&header)?;
     let mut pieces = Vec::new();
     let mut segments = Vec::new();
     let mut directives = Vec::new();

@@ -6,14 +6,16 @@
 //! Suppression directives are XML comments.
 
 use super::FormatError;
-use super::xliff::{collect, content, parse, span};
+use super::parse_xml;
+use super::xliff::{collect, content, span};
+use crate::language::same_language;
 use crate::prose::{Prose, Segment};
 use crate::suppress;
 
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
 pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
-    let doc = parse(text)?;
+    let doc = parse_xml(text)?;
     let root = doc.root_element();
     if root.tag_name().name() != "tmx" {
         let pos = doc.text_pos_at(root.range().start);
@@ -81,17 +83,6 @@ fn lang<'a>(tuv: roxmltree::Node<'a, '_>) -> &'a str {
     tuv.attribute((XML_NS, "lang"))
         .or_else(|| tuv.attribute("lang"))
         .unwrap_or("")
-}
-
-/// Language tags are case-insensitive; `zh` is the same language as `zh-CN`.
-fn same_language(a: &str, b: &str) -> bool {
-    let primary = |s: &str| {
-        s.split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase()
-    };
-    a.eq_ignore_ascii_case(b) || primary(a) == primary(b)
 }
 
 #[cfg(test)]

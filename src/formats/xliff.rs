@@ -7,28 +7,12 @@
 
 use std::ops::Range;
 
-use super::{FormatError, xml_message};
+use super::{FormatError, parse_xml};
 use crate::prose::{Gap, Piece, Prose, Segment};
 use crate::suppress;
 
-/// Parses XML, DTD allowed (entities are expanded by roxmltree, which bounds their growth).
-pub(super) fn parse(text: &str) -> Result<roxmltree::Document<'_>, FormatError> {
-    let options = roxmltree::ParsingOptions {
-        allow_dtd: true,
-        ..roxmltree::ParsingOptions::default()
-    };
-    roxmltree::Document::parse_with_options(text, options).map_err(|e| {
-        let pos = e.pos();
-        FormatError {
-            line: pos.row as usize,
-            column: pos.col as usize,
-            message: xml_message(&e),
-        }
-    })
-}
-
 pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
-    let doc = parse(text)?;
+    let doc = parse_xml(text)?;
     let mut pieces = Vec::new();
     let mut directives = Vec::new();
     let mut segments = Vec::new();

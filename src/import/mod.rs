@@ -14,6 +14,7 @@ use std::fmt;
 use crate::Severity;
 use crate::fold;
 use crate::glossary::{Examples, Glossary, Term, TermSpans};
+pub use crate::language::same_language;
 
 /// The settings of a term that are termlint's own, not terminology: carried through TBX in a
 /// `<?termlint {...}?>` processing instruction, which TBX tools ignore.
@@ -81,6 +82,16 @@ pub struct ImportError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+}
+
+impl From<crate::formats::FormatError> for ImportError {
+    fn from(e: crate::formats::FormatError) -> ImportError {
+        ImportError {
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        }
+    }
 }
 
 impl fmt::Display for ImportError {
@@ -305,18 +316,6 @@ fn languages(concepts: &[Concept], options: &Options) -> Result<(String, String)
         }
     };
     Ok((source, target))
-}
-
-/// Language tags compare without case, and a bare language matches its regional variants
-/// (`zh` matches `zh-CN`).
-pub fn same_language(a: &str, b: &str) -> bool {
-    let primary = |s: &str| {
-        s.split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase()
-    };
-    a.eq_ignore_ascii_case(b) || primary(a) == primary(b)
 }
 
 /// A rendering as a glossary form: trimmed, spacing collapsed, a closing full stop and a

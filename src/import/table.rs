@@ -84,38 +84,14 @@ pub fn parse(
     languages: (&str, &str),
 ) -> Result<Vec<Concept>, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let rows = rows(text, delimiter).map_err(|e| ImportError {
-        line: e.line,
-        column: e.column,
-        message: e.message,
-    })?;
+    let rows = rows(text, delimiter)?;
     let named = layout.all().any(|c| matches!(c, Column::Name(_)));
     let header: Vec<String> = match rows.first() {
         Some(first) if named => first.iter().map(|h| h.trim().to_string()).collect(),
         _ => Vec::new(),
     };
-    let index = |c: &Column| -> Result<usize, ImportError> {
-        match c {
-            Column::Number(n) => Ok(n - 1),
-            Column::Name(name) => {
-                header
-                    .iter()
-                    .position(|h| h == name)
-                    .ok_or_else(|| ImportError {
-                        line: 1,
-                        column: 1,
-                        message: format!(
-                            "no column named `{name}` in the header (it has {})",
-                            header
-                                .iter()
-                                .map(|h| format!("`{h}`"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    })
-            }
-        }
-    };
+    let index =
+        |c: &Column| -> Result<usize, ImportError> { c.index(&header).map_err(ImportError::from) };
     let source = index(&layout.source)?;
     let target = index(&layout.target)?;
     let admitted = layout

@@ -17,20 +17,9 @@ const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 /// The entries of a TBX document.
 pub fn parse(text: &str) -> Result<Vec<Concept>, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let doc = roxmltree::Document::parse_with_options(
-        text,
-        roxmltree::ParsingOptions {
-            allow_dtd: true,
-            ..roxmltree::ParsingOptions::default()
-        },
-    )
-    .map_err(|e| {
-        let pos = e.pos();
-        ImportError {
-            line: pos.row as usize,
-            column: pos.col as usize,
-            message: format!("malformed TBX: {}", crate::formats::xml_message(&e)),
-        }
+    let doc = crate::formats::parse_xml(text).map_err(|e| ImportError {
+        message: format!("malformed TBX: {}", e.message),
+        ..ImportError::from(e)
     })?;
     let root = doc.root_element();
     let root_name = root.tag_name().name();

@@ -11,7 +11,7 @@ pub struct Junit;
 impl Report for Junit {
     fn render_file(&self, path: &str, _text: &str, records: &[Record<'_>]) -> Vec<u8> {
         let mut out = String::new();
-        let name = escape(path);
+        let name = termlint::export::xml_escape(path);
         if records.is_empty() {
             out.push_str(&format!(
                 "    <testcase name=\"{name}\" classname=\"termlint\" file=\"{name}\"/>\n"
@@ -26,7 +26,7 @@ impl Report for Junit {
                 if n == 1 { "" } else { "s" }
             ));
             for r in records {
-                out.push_str(&escape(&concise_line(r)));
+                out.push_str(&termlint::export::xml_escape(&concise_line(r)));
                 out.push('\n');
             }
             out.push_str("</failure>\n    </testcase>\n");
@@ -51,22 +51,4 @@ impl Report for Junit {
         }
         writeln!(out, "  </testsuite>\n</testsuites>")
     }
-}
-
-/// Escapes text for XML content and attributes. (Five entities: no crate needed.)
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 cannot carry at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
 }
