@@ -16,7 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 use crate::fold::{fold_form, is_word_char};
 use crate::glossary::Glossary;
-use crate::prose::Prose;
+use crate::prose::{Gap, Prose};
 use crate::verify::{Inflection, at_boundary, ending, steps};
 
 /// Up to this many anchors, the automaton is a DFA (measured: a 400-form glossary builds in
@@ -282,8 +282,88 @@ impl Matcher {
                 }
             }
         }
+        self.split_words(prose, &mut out);
         out
     }
+
+    /// Anchors split by a join inside a word: `CC<g>P</g>` in XLIFF, `"communi"` `"ty"` in PO,
+    /// `**C**CP` in Markdown. The scan above sees each piece's bytes apart, so around every
+    /// join with a literal character on both sides, the text is read as the matcher reads it
+    /// into a short window, and the automaton runs over that; hits that cross the join are
+    /// verified like any other (verification reads through joins already).
+    fn split_words(&self, prose: &Prose<'_>, out: &mut Vec<Candidate>) {
+        // Longer than any anchor worth splitting; a longer one is still found if another
+        // form of the term is.
+        const REACH: usize = 64;
+        let pieces = prose.pieces();
+        let text = prose.text();
+        let mut window = String::new();
+        let mut offsets: Vec<usize> = Vec::new();
+        for (i, p) in pieces.iter().enumerate().skip(1) {
+            let prev = pieces[i - 1];
+            if !p.joined {
+                continue;
+            }
+            let before = text[prev.start..prev.end].chars().next_back();
+            let after = match p.gap {
+                Gap::Char(c) => Some(c),
+                _ => text[p.start..p.end].chars().next(),
+            };
+            if !(before.is_some_and(literal_text) && after.is_some_and(literal_text)) {
+                continue;
+            }
+            window.clear();
+            offsets.clear();
+            let mut back: Vec<(usize, char)> =
+                prose.backward(i - 1, prev.end).take(REACH).collect();
+            back.reverse();
+            let split = back.len();
+            for (at, c) in back
+                .into_iter()
+                .chain(prose.forward(i - 1, prev.end).take(REACH))
+            {
+                for _ in 0..c.len_utf8() {
+                    offsets.push(at);
+                }
+                window.push(c);
+            }
+            let boundary: usize = window.chars().take(split).map(char::len_utf8).sum();
+            // Every hit starting before the join, as in the main scan: resume one byte on.
+            let mut from = 0;
+            while let Some(m) = self
+                .automaton
+                .find(Input::new(&window).span(from..window.len()))
+            {
+                from = m.start() + 1;
+                if m.start() >= boundary {
+                    break;
+                }
+                if m.end() <= boundary {
+                    continue;
+                }
+                let at = offsets[m.start()];
+                let Some(piece) = prose.piece_at(at) else {
+                    continue;
+                };
+                let (first, len) = self.pattern_anchors[m.pattern().as_usize()];
+                for e in &self.anchors[first as usize..(first + len) as usize] {
+                    let form_index = e.form as usize;
+                    if let Some(c) = self.forms[form_index].verify(prose, piece, at, e.at as usize)
+                    {
+                        out.push(Candidate {
+                            form: form_index,
+                            ..c
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A text character that can be inside an anchor: not whitespace, a quote or a hyphen.
+fn literal_text(c: char) -> bool {
+    !c.is_whitespace() && literal(crate::fold::fold(c))
 }
 
 impl Form {

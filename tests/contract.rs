@@ -497,3 +497,66 @@ deviants = ["road"]
         ["road: roads", "ahead: roads ahead", "road: road"]
     );
 }
+
+/// A word split inside by markup, a PO string continuation or an XLIFF inline code is still
+/// one word: `**C**CP`, `"communi"` `"ty"`, `CC<g>P</g>`.
+#[test]
+fn words_split_inside_by_markup_strings_or_codes() {
+    let row = |l, c, el, ec, id: &str, m: &str, s: &str| {
+        (l, c, el, ec, id.to_string(), m.to_string(), s.to_string())
+    };
+    // The matched text is as written, markup included.
+    assert_eq!(
+        check_as(
+            "The **C**CP and a communi*ty of common* destiny.\n",
+            Format::Markdown
+        ),
+        [
+            row(1, 7, 1, 12, "cpc", "C**CP", "Communist Party of China"),
+            row(
+                1,
+                19,
+                1,
+                48,
+                "shared-future",
+                "communi*ty of common* destiny",
+                "community of shared future for mankind"
+            ),
+        ]
+    );
+    assert_eq!(
+        check_as(
+            "msgid \"a\"\nmsgstr \"the CC\"\n\"P and a communi\"\n\"ty of common destiny\"\n",
+            Format::Po
+        ),
+        [
+            row(2, 13, 3, 3, "cpc", "CC\"\n\"P", "Communist Party of China"),
+            row(
+                3,
+                10,
+                4,
+                22,
+                "shared-future",
+                "communi\"\n\"ty of common destiny",
+                "community of shared future for mankind"
+            ),
+        ]
+    );
+    assert_eq!(
+        check_as(
+            "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><target>the CC<g id=\"1\">P</g> met</target></trans-unit></body></file></xliff>",
+            Format::Xliff
+        ),
+        [row(
+            1,
+            65,
+            1,
+            78,
+            "cpc",
+            "CC<g id=\"1\">P",
+            "Communist Party of China"
+        )]
+    );
+    // Not inside another word: CC**P**A is CCPA.
+    assert_eq!(check_as("The CC**P**A applies.\n", Format::Markdown), []);
+}
