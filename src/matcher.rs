@@ -309,7 +309,10 @@ impl Matcher {
                 Gap::Char(c) => Some(c),
                 _ => text[p.start..p.end].chars().next(),
             };
-            if !(before.is_some_and(literal_text) && after.is_some_and(literal_text)) {
+            // Markup whose whitespace separates the words (a soft line break) splits nothing.
+            let spaced =
+                p.gap == Gap::Markup && text[prev.end..p.start].chars().any(char::is_whitespace);
+            if spaced || !(before.is_some_and(literal_text) && after.is_some_and(literal_text)) {
                 continue;
             }
             window.clear();
