@@ -88,16 +88,16 @@ pub fn describe_io(e: &io::Error) -> String {
     }
 }
 
-/// A Word document's paragraphs, one per line (see [`termlint::formats::docx`]).
+/// A Word document's paragraphs, one per line (see [`termlint::formats::docx`]). The caller
+/// has checked that `path` is a regular file ([`regular`]).
 pub fn read_docx(path: &Path) -> Result<Input, InputError> {
-    regular(path)?;
     let bytes = std::fs::read(path).map_err(InputError::Io)?;
     let text = termlint::formats::docx::text(&bytes).map_err(InputError::Docx)?;
     Ok(Input { text, bom: false })
 }
 
+/// A text file's text. The caller has checked that `path` is a regular file ([`regular`]).
 pub fn read_path(path: &Path) -> Result<Input, InputError> {
-    regular(path)?;
     decode(std::fs::read(path).map_err(InputError::Io)?)
 }
 
