@@ -193,6 +193,29 @@ fn bad_tables_are_clear_errors_and_other_files_still_run() {
         "{err}"
     );
     assert_eq!(rows(&out).len(), 1, "c.po is still checked");
+    // With --fix, the files that do not parse are left exactly as they were.
+    let dir = project(
+        GLOSSARY,
+        &[
+            (
+                "b.csv",
+                b"zh,en
+\"OBOR,x\n",
+            ),
+            ("t.tmx", b"<tmx><body><tu>OBOR</body></tmx>"),
+        ],
+    );
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "--columns", "zh,en"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(common::read(&dir, "b.csv"), "zh,en\n\"OBOR,x\n");
+    assert_eq!(
+        common::read(&dir, "t.tmx"),
+        "<tmx><body><tu>OBOR</body></tmx>"
+    );
     let out = termlint()
         .args(["check", "--columns", "zh", "fixtures"])
         .output()
@@ -255,4 +278,33 @@ fn malformed_tmx_is_a_clear_error_and_the_run_goes_on() {
          error: b.tmx: not checked: malformed TMX at line 1, column 1: expected a <tmx> document, found <xliff>\n"
     );
     assert_eq!(rows(&out).len(), 1, "c.txt is still checked");
+}
+
+#[test]
+fn an_empty_table_has_nothing_to_check() {
+    let out = check(
+        &[("empty.tsv", b""), ("blank.csv", b"\n\n")],
+        &["--columns", "zh,en"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    assert_eq!(rows(&out), Vec::<String>::new());
+}
+
+#[test]
+fn invalid_columns_in_the_configuration_point_at_the_line() {
+    let out = check(
+        &[
+            ("termlint.toml", b"[formats]\ncolumns = \"zh\"\n"),
+            ("t.tsv", b"zh\ten\n"),
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("invalid columns: expected two columns, SOURCE,TARGET"),
+        "{err}"
+    );
+    assert!(err.contains("2 │ columns = \"zh\""), "{err}");
 }

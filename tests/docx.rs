@@ -114,4 +114,21 @@ fn bad_documents_are_clear_errors_and_the_run_goes_on() {
         rows(&out),
         [r#"e.txt:1:5-1:8 cpc deviant warning "CCP" -> "Communist Party of China""#]
     );
+    // --fix leaves every document, readable or not, byte for byte as it was.
+    let before: Vec<Vec<u8>> = ["a-text.docx", "b-nodoc.docx", "c-broken.docx"]
+        .iter()
+        .map(|f| std::fs::read(dir.path().join(f)).unwrap())
+        .collect();
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--fix"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    for (f, b) in ["a-text.docx", "b-nodoc.docx", "c-broken.docx"]
+        .iter()
+        .zip(&before)
+    {
+        assert_eq!(&std::fs::read(dir.path().join(f)).unwrap(), b, "{f}");
+    }
 }

@@ -434,3 +434,27 @@ fn shared_table_samples_parse() {
     .unwrap();
     assert_eq!(tsv.len(), 13);
 }
+
+#[test]
+fn export_of_a_glossary_that_does_not_load_is_an_error() {
+    let dir = project("[[term]]\nid = \"x\"\n", &[]);
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["glossary", "export", "--to", "tbx"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("term \"x\" has no `preferred` rendering"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stdout(&out), "", "no half-written TBX");
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["glossary", "export", "missing.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+}

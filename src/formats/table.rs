@@ -109,6 +109,10 @@ impl Cell {
 
 pub fn read<'a>(text: &'a str, table: &Table) -> Result<Prose<'a>, FormatError> {
     let rows = parse(text, table.delimiter)?;
+    if rows.is_empty() {
+        // An empty file (or one of blank lines) has nothing to check, header or not.
+        return Ok(Prose::from_pieces(text, []));
+    }
     let named = matches!(table.columns.source, Column::Name(_))
         || matches!(table.columns.target, Column::Name(_));
     let header: Vec<String> = match rows.first() {
