@@ -47,7 +47,7 @@ pub struct Prose<'a> {
     pieces: Vec<Piece>,
     /// Suppression directives found in the format's comments, in text order.
     pub directives: Vec<Directive>,
-    /// Byte ranges of PO fuzzy entries: their findings get the checker's fuzzy severity
+    /// Byte ranges of PO fuzzy entries, sorted: their findings get the checker's fuzzy severity
     /// (note unless set otherwise, see [`crate::Checker::fuzzy_severity`]), or are dropped.
     pub fuzzy: Vec<Range<usize>>,
     /// The translation units of a bilingual file, in text order (empty for other files).
@@ -100,7 +100,8 @@ impl<'a> Prose<'a> {
 
     /// Whether byte `offset` is in a PO fuzzy entry.
     pub fn is_fuzzy(&self, offset: usize) -> bool {
-        self.fuzzy.iter().any(|r| r.contains(&offset))
+        let i = self.fuzzy.partition_point(|r| r.start <= offset);
+        i > 0 && self.fuzzy[i - 1].contains(&offset)
     }
 
     pub fn text(&self) -> &'a str {

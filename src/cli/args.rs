@@ -210,17 +210,13 @@ pub struct CheckArgs {
 
     /// Read .tsv and .csv files as bilingual tables: the source and translation columns, by
     /// header name or 1-based number (`zh,en`, `2,3`). Overrides `columns` in termlint.toml.
-    #[arg(long, value_name = "SOURCE,TARGET", value_parser = parse_columns)]
-    pub columns: Option<String>,
+    #[arg(long, value_name = "SOURCE,TARGET", value_parser = termlint::formats::table::Columns::parse)]
+    pub columns: Option<termlint::formats::table::Columns>,
 
     /// In bilingual files, require a rendering for every occurrence of a source term, not one
     /// per segment.
     #[arg(long)]
     pub strict_count: bool,
-}
-
-fn parse_columns(s: &str) -> Result<String, String> {
-    termlint::formats::table::Columns::parse(s).map(|_| s.to_string())
 }
 
 #[derive(Debug, Args)]

@@ -66,6 +66,13 @@ struct RawFormats {
     po_fuzzy: Option<PoFuzzy>,
 }
 
+fn columns_as_text<S: serde::Serializer>(c: &Option<Columns>, s: S) -> Result<S::Ok, S::Error> {
+    match c {
+        Some(c) => s.serialize_str(&c.to_string()),
+        None => s.serialize_none(),
+    }
+}
+
 /// What to do with the findings of PO entries marked fuzzy (draft translations).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -129,7 +136,8 @@ pub struct Formats {
     pub csv: Vec<String>,
     pub plain: Vec<String>,
     /// `SOURCE,TARGET` columns of the tables.
-    pub columns: Option<String>,
+    #[serde(serialize_with = "columns_as_text")]
+    pub columns: Option<Columns>,
     /// The severity of findings in PO fuzzy entries, or `skip`.
     pub po_fuzzy: PoFuzzy,
 }
@@ -171,12 +179,12 @@ impl Formats {
         } else if self.docx.contains(&ext) {
             termlint::Format::Docx
         } else if let (Some(columns), true) = (
-            self.columns.as_deref().and_then(|c| Columns::parse(c).ok()),
+            &self.columns,
             self.tsv.contains(&ext) || self.csv.contains(&ext),
         ) {
             termlint::Format::Table(Table {
                 delimiter: if self.csv.contains(&ext) { b',' } else { b'\t' },
-                columns,
+                columns: columns.clone(),
             })
         } else {
             termlint::Format::Plain
@@ -232,18 +240,22 @@ impl Config {
                 ));
             }
         }
-        if let Some(c) = &raw.formats.columns
-            && let Err(e) = Columns::parse(c.get_ref())
-        {
-            return Err(render(
-                &shown,
-                &text,
-                &format!("invalid columns: {e}"),
-                Some(c.span()),
-                vec![],
-                color,
-            ));
-        }
+        let columns = match &raw.formats.columns {
+            None => None,
+            Some(c) => match Columns::parse(c.get_ref()) {
+                Ok(columns) => Some(columns),
+                Err(e) => {
+                    return Err(render(
+                        &shown,
+                        &text,
+                        &format!("invalid columns: {e}"),
+                        Some(c.span()),
+                        vec![],
+                        color,
+                    ));
+                }
+            },
+        };
         let defaults = Formats::default();
         let lower = |v: Vec<String>| {
             v.into_iter()
@@ -265,7 +277,7 @@ impl Config {
                 tsv: raw.formats.tsv.map_or(defaults.tsv, lower),
                 csv: raw.formats.csv.map_or(defaults.csv, lower),
                 plain: raw.formats.plain.map_or(defaults.plain, lower),
-                columns: raw.formats.columns.map(Spanned::into_inner),
+                columns,
                 po_fuzzy: raw.formats.po_fuzzy.unwrap_or_default(),
             },
             severity_spans: raw

@@ -20,6 +20,7 @@ use termlint::{Checker, Format, Glossary};
 use super::args::SettingsArgs;
 use super::config::{self, Config, Formats};
 use super::glossaries;
+use termlint::formats::table::Columns;
 
 /// The settings for the files of one directory.
 pub struct Settings {
@@ -64,7 +65,7 @@ pub struct Resolver {
     mode: ConfigMode,
     color: bool,
     /// `--columns` and `--strict-count` of `termlint check`.
-    columns: Option<String>,
+    columns: Option<Columns>,
     strict_count: bool,
     by_dir: Mutex<HashMap<PathBuf, Option<Arc<Settings>>>>,
     configs: Mutex<HashMap<PathBuf, Option<Arc<Config>>>>,
@@ -98,7 +99,7 @@ impl Resolver {
     }
 
     /// Applies `termlint check`'s `--columns` and `--strict-count`.
-    pub fn with_check_options(mut self, columns: Option<String>, strict_count: bool) -> Resolver {
+    pub fn with_check_options(mut self, columns: Option<Columns>, strict_count: bool) -> Resolver {
         self.columns = columns;
         self.strict_count = strict_count;
         self

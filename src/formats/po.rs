@@ -18,7 +18,6 @@ use crate::suppress::{self, Directive};
 struct Entry {
     fuzzy: bool,
     has_msgctxt: bool,
-    msgid_len: usize,
     /// The msgstr pieces of this entry.
     pieces: Vec<Piece>,
     directives: Vec<Directive>,
@@ -47,7 +46,7 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
     let mut current: Option<Keyword> = None;
     let mut flush = |entry: &mut Entry, pieces: &mut Vec<Piece>| {
         let e = std::mem::take(entry);
-        let is_header = e.msgid_len == 0 && !e.has_msgctxt && e.has_msgstr;
+        let is_header = e.msgid.is_empty() && !e.has_msgctxt && e.has_msgstr;
         let range = match (e.pieces.first(), e.pieces.last()) {
             (Some(f), Some(l)) => f.start..l.end,
             _ => 0..0,
@@ -188,7 +187,6 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
         match keyword {
             Keyword::Msgctxt => entry.has_msgctxt = true,
             Keyword::Msgid => {
-                entry.msgid_len += inner.len();
                 entry.msgid.push_str(&decode(inner));
             }
             Keyword::MsgidPlural => entry.msgid_plural.push_str(&decode(inner)),

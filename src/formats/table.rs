@@ -30,16 +30,35 @@ pub enum Column {
     Number(usize),
 }
 
+/// As written in a column list: the name, or the 1-based number.
 impl fmt::Display for Column {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Column::Name(n) => write!(f, "`{n}`"),
+            Column::Name(n) => f.write_str(n),
             Column::Number(n) => write!(f, "{n}"),
         }
     }
 }
 
+/// `SOURCE,TARGET`, as [`Columns::parse`] reads it.
+impl fmt::Display for Columns {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{},{}", self.source, self.target)
+    }
+}
+
 impl Column {
+    /// One column of the list `spec`: a 1-based number, else a header name.
+    pub fn parse(s: &str, spec: &str) -> Result<Column, String> {
+        let s = s.trim();
+        match s.parse::<usize>() {
+            Ok(0) => Err("column numbers start at 1".to_string()),
+            Ok(n) => Ok(Column::Number(n)),
+            Err(_) if s.is_empty() => Err(format!("empty column name in `{spec}`")),
+            Err(_) => Ok(Column::Name(s.to_string())),
+        }
+    }
+
     /// The 0-based index of this column, given the header row (empty for a file without one).
     pub fn index(&self, header: &[String]) -> Result<usize, FormatError> {
         match self {
@@ -68,15 +87,9 @@ impl Columns {
                 "expected two columns, SOURCE,TARGET (for example `zh,en` or `2,3`), got `{spec}`"
             ));
         };
-        let column = |s: &str| match s.parse::<usize>() {
-            Ok(0) => Err("column numbers start at 1".to_string()),
-            Ok(n) => Ok(Column::Number(n)),
-            Err(_) if s.is_empty() => Err(format!("empty column name in `{spec}`")),
-            Err(_) => Ok(Column::Name(s.to_string())),
-        };
         Ok(Columns {
-            source: column(source)?,
-            target: column(target)?,
+            source: Column::parse(source, spec)?,
+            target: Column::parse(target, spec)?,
         })
     }
 }

@@ -19,15 +19,7 @@ pub struct Layout {
 
 impl Layout {
     pub fn parse(spec: &str) -> Result<Layout, String> {
-        let column = |s: &str| -> Result<Column, String> {
-            let s = s.trim();
-            match s.parse::<usize>() {
-                Ok(0) => Err("column numbers start at 1".to_string()),
-                Ok(n) => Ok(Column::Number(n)),
-                Err(_) if s.is_empty() => Err(format!("empty column in `{spec}`")),
-                Err(_) => Ok(Column::Name(s.to_string())),
-            }
-        };
+        let column = |s: &str| Column::parse(s, spec);
         let parts: Vec<&str> = spec.split(',').collect();
         if parts.len() < 2 || parts[..2].iter().any(|p| p.contains('=')) {
             return Err(format!(

@@ -62,6 +62,8 @@ pub struct Record<'a> {
 /// A related place, resolved to a position.
 #[derive(Debug, Serialize)]
 pub struct RelatedRecord<'a> {
+    #[serde(skip)]
+    pub offset: usize,
     pub line: usize,
     pub column: usize,
     pub label: &'a str,
@@ -143,8 +145,9 @@ pub fn records<'a>(
                     .related
                     .iter()
                     .map(|rel| RelatedRecord {
+                        offset: rel.span.start,
                         // Resolved below, all at once, in ascending order.
-                        line: rel.span.start,
+                        line: 0,
                         column: 0,
                         label: &rel.label,
                     })
@@ -156,16 +159,15 @@ pub fn records<'a>(
         })
         .collect();
     // Related places, located in one ascending pass over the text (they come in any order).
-    let mut related: Vec<(usize, &mut RelatedRecord<'a>)> = records
+    let mut related: Vec<&mut RelatedRecord<'a>> = records
         .iter_mut()
         .flat_map(|r| r.related.iter_mut())
-        .map(|rel| (rel.line, rel))
         .collect();
     if !related.is_empty() {
-        related.sort_by_key(|(offset, _)| *offset);
+        related.sort_by_key(|rel| rel.offset);
         let mut at = Locator::new(text);
-        for (offset, rel) in related {
-            let p = at.locate(offset);
+        for rel in related {
+            let p = at.locate(rel.offset);
             rel.line = p.line;
             rel.column = p.column;
         }
