@@ -85,7 +85,7 @@ fn baseline_hides_known_findings_and_survives_edits() {
     ]);
     assert_eq!(
         stderr(&out),
-        "termlint: dropped 1 stale entry from baseline.json\n"
+        "termlint: wrote baseline baseline.json (2 findings; dropped 1 stale entry)\n"
     );
     let baseline: serde_json::Value = serde_json::from_str(&read(&dir, "baseline.json")).unwrap();
     assert_eq!(baseline["entries"].as_array().unwrap().len(), 1);

@@ -6,12 +6,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use termlint::baseline::{self, Baseline, Entry};
+
+use super::baseline::{self as baseline_file, Existing};
 use termlint::{Checker, Fix, Format, Linted, Severity};
 
 use super::Status;
 use super::args::{CheckArgs, ColorWhen, Deny, OutputFormat};
 use super::fix;
 use super::input::{self, Input, InputError};
+use super::replace;
 use super::report::{self, Record, Report, Summary, UNUSED_SUPPRESSION};
 use super::settings::{Resolver, Settings};
 use super::walk::{self, Target, Visit};
@@ -31,6 +34,8 @@ struct Context<'a> {
     mode: Mode,
     baseline: Option<&'a Mutex<Baseline>>,
     collect_baseline: bool,
+    /// Directories already cleared of temporary files left by an interrupted run.
+    swept: Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 /// What checking one input came to.
@@ -49,6 +54,8 @@ struct Checked {
     fixed_output: Option<String>,
     /// An error that did not stop the check (a fix that could not be written).
     error: Option<String>,
+    /// Things done on the way that the user should hear of (left-over files removed).
+    notices: Vec<String>,
     /// Baseline entries for `--write-baseline`.
     entries: Vec<Entry>,
     /// (term, severity, preferred) of each finding reported, for `--statistics`.
@@ -66,6 +73,15 @@ pub fn run(args: CheckArgs) -> Status {
         .unwrap_or(OutputFormat::Human);
     let stdin_fix = args.fix && args.paths.iter().any(|p| p.as_os_str() == "-");
     // With `--fix -`, standard output carries the fixed text and the report goes to stderr.
+    // A closed standard output is reopened on /dev/null by Rust's start-up code: either way
+    // the fixed text would be lost unseen.
+    if stdin_fix && stdout_discards() {
+        let _ = writeln!(
+            io::stderr(),
+            "error: standard output is closed (or /dev/null), and `--fix -` writes the fixed text there; nothing was fixed"
+        );
+        return Status::Error;
+    }
     let report_is_tty = if stdin_fix {
         io::stderr().is_terminal()
     } else {
@@ -82,8 +98,25 @@ pub fn run(args: CheckArgs) -> Status {
     } else {
         Mode::Report
     };
+    // A baseline is never written over a draft, a glossary or anything else that is not one:
+    // refused before any file is checked or fixed.
+    let previous_baseline = match &args.write_baseline {
+        Some(path) => match baseline_file::writable(path) {
+            Ok(existing) => Some(existing),
+            Err(e) => {
+                let _ = writeln!(io::stderr(), "error: {e}");
+                return Status::Error;
+            }
+        },
+        None => None,
+    };
     let baseline = match &args.baseline {
-        Some(path) => match load_baseline(path) {
+        Some(path) => match baseline_file::load(
+            path,
+            args.write_baseline
+                .as_ref()
+                .is_some_and(|w| same_path(w, path)),
+        ) {
             Ok(b) => Some(Mutex::new(b)),
             Err(e) => {
                 let _ = writeln!(io::stderr(), "error: {e}");
@@ -102,6 +135,7 @@ pub fn run(args: CheckArgs) -> Status {
         mode,
         baseline: baseline.as_ref(),
         collect_baseline: args.write_baseline.is_some(),
+        swept: Mutex::default(),
     };
 
     let outcomes = Mutex::new(Vec::new());
@@ -161,6 +195,7 @@ pub fn run(args: CheckArgs) -> Status {
         &args,
         stdin_fix,
         stale,
+        previous_baseline,
     );
     if status == Status::Error {
         return status;
@@ -260,7 +295,7 @@ fn check_text(
         .collect();
     if ctx.mode == Mode::Report || edits.is_empty() {
         if path == Path::new("-") && ctx.mode == Mode::Fix {
-            checked.fixed_output = Some(input.text.clone());
+            checked.fixed_output = Some(input.with_bom(&input.text));
         }
         render(display, &input.text, &linted, checker, ctx, &mut checked);
         return checked;
@@ -274,12 +309,11 @@ fn check_text(
         return checked;
     }
     if path == Path::new("-") {
-        checked.fixed_output = Some(fixed_text.clone());
-    } else if let Err(e) = fix::write(
-        path,
-        &input.bytes_of(&input.text),
-        &input.bytes_of(&fixed_text),
-    ) {
+        checked.fixed_output = Some(input.with_bom(&fixed_text));
+    } else if let Err(e) = {
+        checked.notices = sweep_once(path, ctx);
+        fix::write(path, input.bom, &input.text, &fixed_text)
+    } {
         // Nothing was written: report the findings as they are in the file.
         checked.error = Some(e);
         checked.summary.fixed = 0;
@@ -292,6 +326,32 @@ fn check_text(
     // (The fixed text parses: a fix only replaces words inside strings.)
     render(display, &fixed_text, &left, checker, ctx, &mut checked);
     checked
+}
+
+/// Removes, once per directory and run, the temporary files an interrupted `--fix` left next
+/// to `path`; returns a notice for each.
+fn sweep_once(path: &Path, ctx: &Context<'_>) -> Vec<String> {
+    let dir = std::fs::canonicalize(path)
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf));
+    let Some(dir) = dir else { return Vec::new() };
+    if !ctx
+        .swept
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(dir.clone())
+    {
+        return Vec::new();
+    }
+    replace::sweep(&dir)
+        .into_iter()
+        .map(|p| {
+            format!(
+                "termlint: removed {}, a temporary file left by an interrupted termlint",
+                p.display()
+            )
+        })
+        .collect()
 }
 
 /// Turns a file's findings into records, applies the baseline, and renders them.
@@ -342,6 +402,7 @@ fn finish(
     args: &CheckArgs,
     stdin_fix: bool,
     stale: usize,
+    previous_baseline: Option<Existing>,
 ) -> Status {
     let mut status = Status::Clean;
     let stderr = io::stderr();
@@ -359,6 +420,9 @@ fn finish(
         match o.result {
             Ok(checked) => {
                 summary.merge(&checked.summary);
+                for n in &checked.notices {
+                    let _ = writeln!(err, "{n}");
+                }
                 if let Some(e) = checked.error {
                     let _ = writeln!(err, "error: {}: {e}", o.display);
                     status = Status::Error;
@@ -391,17 +455,26 @@ fn finish(
             "warning: {stale} baseline {entries} no longer {verb} any finding; regenerate it with --write-baseline"
         );
     }
-    if let Some(path) = &args.write_baseline {
-        match write_baseline(path, entries) {
-            Ok(dropped) if dropped > 0 => {
+    if let (Some(path), Some(previous)) = (&args.write_baseline, previous_baseline) {
+        match baseline_file::write(path, previous, entries) {
+            Ok(w) => {
+                let dropped = if w.dropped > 0 {
+                    format!(
+                        "; dropped {} stale entr{}",
+                        w.dropped,
+                        if w.dropped == 1 { "y" } else { "ies" }
+                    )
+                } else {
+                    String::new()
+                };
                 let _ = writeln!(
                     err,
-                    "termlint: dropped {dropped} stale entr{} from {}",
-                    if dropped == 1 { "y" } else { "ies" },
-                    path.display()
+                    "termlint: wrote baseline {} ({} finding{}{dropped})",
+                    path.display(),
+                    w.recorded,
+                    s(w.recorded)
                 );
             }
-            Ok(_) => {}
             Err(e) => {
                 let _ = writeln!(err, "error: {e}");
                 status = Status::Error;
@@ -419,8 +492,23 @@ fn finish(
 
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    if stdin_fix {
+        // The fixed text is the point of `--fix -`: failing to deliver it is an error.
+        let delivered = fixed_outputs
+            .iter()
+            .try_for_each(|f| out.write_all(f.as_bytes()))
+            .and_then(|()| out.flush());
+        if let Err(e) = delivered {
+            let _ = writeln!(
+                io::stderr(),
+                "error: cannot write the fixed text to standard output: {}",
+                input::describe_io(&e)
+            );
+            return Status::Error;
+        }
+    }
     let written = (|| -> io::Result<()> {
-        if args.diff || stdin_fix {
+        if args.diff {
             for f in &fixed_outputs {
                 out.write_all(f.as_bytes())?;
             }
@@ -484,58 +572,24 @@ fn statistics(
     Ok(())
 }
 
-fn load_baseline(path: &Path) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        format!(
-            "cannot read baseline {}: {}",
-            path.display(),
-            input::describe_io(&e)
-        )
-    })?;
-    Baseline::from_json(&text).map_err(|e| {
-        format!(
-            "baseline {} is not a termlint baseline: {e}",
-            path.display()
-        )
-    })
+/// Whether standard output is closed or the null device.
+fn stdout_discards() -> bool {
+    match rustix::fs::fstat(io::stdout()) {
+        Err(_) => true,
+        Ok(st) => {
+            rustix::fs::FileType::from_raw_mode(st.st_mode) == rustix::fs::FileType::CharacterDevice
+                && rustix::fs::major(st.st_rdev) == 1
+                && rustix::fs::minor(st.st_rdev) == 3
+        }
+    }
 }
 
-/// Writes the baseline atomically; returns how many entries of the previous one were dropped.
-fn write_baseline(path: &Path, entries: Vec<Entry>) -> Result<usize, String> {
-    let new = Baseline::from_entries(entries);
-    let dropped = match std::fs::read_to_string(path) {
-        Ok(old) => {
-            // Entries of the old baseline that the new one does not cover.
-            let mut old = Baseline::from_json(&old).unwrap_or_default();
-            for e in new.entries() {
-                for _ in 0..e.count {
-                    old.take(&e.path, &e.term, &e.line_hash);
-                }
-            }
-            old.len()
-        }
-        Err(_) => 0,
-    };
-    let text = new.to_json();
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let fail = |e: io::Error| {
-        format!(
-            "cannot write baseline {}: {}",
-            path.display(),
-            input::describe_io(&e)
-        )
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".termlint-baseline-")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    tmp.write_all(text.as_bytes()).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(dropped)
+/// Whether two paths name the same file (or, when neither exists, the same path).
+fn same_path(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
+    }
 }
 
 /// `auto`: colour a terminal unless NO_COLOR is set or TERM is dumb; FORCE_COLOR forces it.

@@ -28,7 +28,7 @@ use termlint::formats::table::{Columns, Table};
 use toml::Spanned;
 
 use super::args::OutputFormat;
-use super::input::describe_io;
+use super::input::read_settings;
 use super::report::human::emit;
 
 pub const FILE_NAMES: [&str; 2] = ["termlint.toml", ".termlint.toml"];
@@ -39,7 +39,7 @@ const KEYS: &[&str] = &[
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
-    glossary: Option<OneOrMany>,
+    glossary: Option<Spanned<OneOrMany>>,
     #[serde(default)]
     include: Vec<Spanned<String>>,
     #[serde(default)]
@@ -196,13 +196,12 @@ impl Config {
     /// Reads and parses a configuration file; on failure, the rendered diagnostic.
     pub fn load(path: &Path, color: bool) -> Result<Config, String> {
         let shown = super::glossaries::shown(path);
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            format!(
-                "error: cannot read configuration {shown}: {}\n",
-                describe_io(&e)
-            )
-        })?;
+        let text = read_settings(path)
+            .map_err(|e| format!("error: cannot read configuration {shown}: {e}\n"))?;
         let raw: Raw = toml::from_str(&text).map_err(|e| {
+            if let Some(rendered) = super::glossaries::not_toml(&shown, &text, "configuration", color) {
+                return rendered;
+            }
             let mut message = e.message().trim().to_string();
             let mut notes = Vec::new();
             if let Some(field) = message
@@ -223,11 +222,33 @@ impl Config {
             render(&shown, &text, &message, e.span(), notes, color)
         })?;
         let dir = path.parent().unwrap_or(Path::new("."));
-        let glossary = match raw.glossary {
-            None => Vec::new(),
-            Some(OneOrMany::One(g)) => vec![dir.join(g)],
-            Some(OneOrMany::Many(v)) => v.into_iter().map(|g| dir.join(g)).collect(),
-        };
+        let mut glossary = Vec::new();
+        if let Some(g) = raw.glossary {
+            let span = g.span();
+            let names = match g.into_inner() {
+                OneOrMany::One(g) => vec![g],
+                OneOrMany::Many(v) => v,
+            };
+            for name in names {
+                let file = dir.join(&name);
+                if let Err(why) = inside_project(dir, &file) {
+                    return Err(render(
+                        &shown,
+                        &text,
+                        &format!("glossary `{name}` {why}"),
+                        Some(span),
+                        vec![
+                            "help: glossaries named in a configuration file must be inside its \
+                             repository (a committed configuration decides what every run reads); \
+                             to use a file elsewhere, pass it with --glossary"
+                                .to_string(),
+                        ],
+                        color,
+                    ));
+                }
+                glossary.push(file);
+            }
+        }
         for g in raw.include.iter().chain(&raw.exclude) {
             if let Err(e) = globset::Glob::new(g.get_ref()) {
                 return Err(render(
@@ -329,6 +350,51 @@ fn render(
     let mut out = Vec::new();
     emit(&mut out, &file, &d, color);
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Whether `file`, named by a configuration file in `dir`, lies inside the project: the git
+/// repository holding `dir` (or `dir` itself outside any repository), both as written (`..`
+/// resolved) and with symbolic links followed. Err says where it goes instead.
+fn inside_project(dir: &Path, file: &Path) -> Result<(), String> {
+    let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let root = dir
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(&dir)
+        .to_path_buf();
+    let lexical = normalize(&dir.join(file));
+    if !lexical.starts_with(&root) {
+        return Err(format!(
+            "is outside the project ({} is not under {})",
+            lexical.display(),
+            root.display()
+        ));
+    }
+    if let (Ok(real), Ok(real_root)) = (std::fs::canonicalize(file), std::fs::canonicalize(&root))
+        && !real.starts_with(&real_root)
+    {
+        return Err(format!(
+            "leads outside the project through a symbolic link (to {})",
+            real.display()
+        ));
+    }
+    Ok(())
+}
+
+/// `path` with `.` and `..` resolved as written, without asking the file system.
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The nearest configuration file in `dir` or above, not above the repository root.

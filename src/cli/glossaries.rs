@@ -6,7 +6,7 @@ use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use termlint::Glossary;
 
-use super::input::describe_io;
+use super::input::{read_settings, snippet};
 use super::report::human::emit;
 
 pub const FILE_NAME: &str = "glossary.toml";
@@ -34,7 +34,9 @@ pub fn find_upward(dir: &Path, names: &[&str]) -> Option<PathBuf> {
     for d in dir.ancestors() {
         for name in names {
             let candidate = d.join(name);
-            if candidate.is_file() {
+            // Anything by that name is the one: a FIFO or a directory called glossary.toml is
+            // reported when it is read, never passed over for a parent's file.
+            if std::fs::symlink_metadata(&candidate).is_ok() {
                 return Some(candidate);
             }
         }
@@ -71,17 +73,13 @@ pub fn missing(dir: &Path) -> String {
 /// Reads and validates a glossary; on failure, the rendered diagnostics.
 pub fn load(path: &Path, color: bool) -> Result<Glossary, String> {
     let shown = shown(path);
-    let bytes = std::fs::read(path)
-        .map_err(|e| format!("error: cannot read glossary {shown}: {}\n", describe_io(&e)))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "error: glossary {shown} is not valid UTF-8 at byte offset {}\n",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    Glossary::from_toml(text).map_err(|errors| {
-        let file = SimpleFile::new(shown.as_str(), text);
+    let text =
+        read_settings(path).map_err(|e| format!("error: cannot read glossary {shown}: {e}\n"))?;
+    Glossary::from_toml(&text).map_err(|errors| {
+        if let Some(rendered) = not_toml(&shown, &text, "glossary", color) {
+            return rendered;
+        }
+        let file = SimpleFile::new(shown.as_str(), text.as_str());
         let mut out = Vec::new();
         for e in &errors {
             let mut labels = Vec::new();
@@ -101,4 +99,42 @@ pub fn load(path: &Path, color: bool) -> Result<Glossary, String> {
         }
         String::from_utf8_lossy(&out).into_owned()
     })
+}
+
+/// For a file that is not TOML at all, the diagnostic: where it stops parsing and a few
+/// escaped characters, never its lines (it may be any file a path points at: a key file, the
+/// process environment). None when the file is TOML, whose problems are shown in context: a
+/// file that parses, or one whose lines before the error parse to at least one key or table
+/// (a glossary with a typo in it).
+pub fn not_toml(shown: &str, text: &str, what: &str, color: bool) -> Option<String> {
+    let e = text.parse::<toml::Table>().err()?;
+    let offset = e.span().map_or(0, |s| s.start).min(text.len());
+    let line_start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
+    if text[..line_start]
+        .parse::<toml::Table>()
+        .is_ok_and(|t| !t.is_empty())
+    {
+        return None;
+    }
+    let line = text[..offset].matches('\n').count() + 1;
+    let column = text[text[..offset].rfind('\n').map_or(0, |i| i + 1)..offset]
+        .chars()
+        .count()
+        + 1;
+    let d = Diagnostic::<()>::error()
+        .with_message(format!(
+            "invalid {what}: not valid TOML: {}",
+            e.message().trim()
+        ))
+        .with_notes(vec![
+            format!(
+                "at {shown}:{line}:{column}, near `{}`",
+                snippet(text, offset)
+            ),
+            format!("help: a {what} file is TOML; see the README for its format"),
+        ]);
+    let mut out = Vec::new();
+    let file = SimpleFile::new(shown, "");
+    emit(&mut out, &file, &d, color);
+    Some(String::from_utf8_lossy(&out).into_owned())
 }

@@ -48,8 +48,8 @@ pub fn check(file: Option<&Path>, color: ColorWhen) -> Status {
         return Status::Clean;
     }
     // The file loaded a moment ago; if it cannot be read again, show the messages alone.
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = super::input::read_settings(&path).unwrap_or_default();
+    let text = text.as_str();
     let source = SimpleFile::new(shown.as_str(), text);
     let mut out = Vec::new();
     for p in &problems {

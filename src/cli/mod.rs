@@ -1,6 +1,7 @@
 //! The command-line interface: everything that touches files, the terminal and exit codes.
 
 mod args;
+mod baseline;
 mod check;
 mod config;
 mod fix;
@@ -9,6 +10,7 @@ mod glossary_cmd;
 mod glossary_export;
 mod glossary_import;
 mod input;
+mod replace;
 mod report;
 mod settings;
 mod show_config;
