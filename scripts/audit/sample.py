@@ -48,7 +48,7 @@ def draw(findings, seed, cap, minimum):
         cap += 1
 
 
-def context(data, start, end, width=260):
+def context(data, start, end, width=260, line_paragraphs=False):
     """The sentence around bytes start..end: within the paragraph (a line for one-line
     paragraphs, up to a blank line otherwise), cut at sentence ends and at `width`
     characters either side."""
@@ -61,6 +61,8 @@ def context(data, start, end, width=260):
     le = data.find(b"\n", end)
     line_start = 0 if ls < 0 else ls + 1
     line_end = len(data) if le < 0 else le
+    if line_paragraphs:
+        para_start, para_end = line_start, line_end
     before = data[max(para_start, start - 3 * width):start].decode("utf-8", "replace")
     after = data[end:min(para_end, end + 3 * width)].decode("utf-8", "replace")
     # sentence boundaries
@@ -121,7 +123,9 @@ def main():
             with open(path, "rb") as fh:
                 cache[path] = fh.read()
         data = cache[path]
-        before, after, _ = context(data, f["offset"], f["end_offset"])
+        # News pages and table rows hold one paragraph a line; the rest wrap paragraphs.
+        line_paras = corpus.startswith("sea_news") or corpus.endswith(".tsv")
+        before, after, _ = context(data, f["offset"], f["end_offset"], 260, line_paras)
         matched = data[f["offset"]:f["end_offset"]].decode("utf-8", "replace")
         out.append("## %d. %s #%s @%s [%s] %s %r" % (i, corpus, doc, f["offset"], f["term"],
                                                       f["kind"], common.matched_id(f)))
@@ -135,8 +139,11 @@ def main():
         out.append("- suggestion: %r" % f["suggestion"])
         if f["kind"] in ("deviant", "miscased"):
             if f["fixable"]:
-                out.append("- fixed: %s%s%s" % (show(before), "{{" + f["suggestion"] + "}}",
-                                                show(after)))
+                b = before[-70:]
+                b = b[b.find(" ") + 1:] if len(before) > 70 else b
+                aft = after[:70]
+                aft = aft[:aft.rfind(" ")] if len(after) > 70 else aft
+                out.append("- fixed: …%s{{%s}}%s…" % (show(b), f["suggestion"], show(aft)))
         else:
             out.append("- message: %s" % f["message"])
             ls = data.rfind(b"\n", 0, f["offset"]) + 1
