@@ -88,6 +88,19 @@ impl Baseline {
         b
     }
 
+    /// Adds the entries of `other`.
+    pub fn merge(&mut self, other: Baseline) {
+        for (key, n) in other.remaining {
+            *self.remaining.entry(key).or_default() += n;
+        }
+    }
+
+    /// Records one finding.
+    pub fn add(&mut self, path: &str, term: &str, line_hash: String) {
+        let key = (path.to_string(), term.to_string(), line_hash);
+        *self.remaining.entry(key).or_default() += 1;
+    }
+
     /// The file text, sorted, so that a regenerated baseline diffs cleanly.
     pub fn to_json(&self) -> String {
         let entries = self.entries().collect();

@@ -8,7 +8,7 @@
 use std::io;
 use std::path::Path;
 
-use termlint::baseline::{Baseline, Entry};
+use termlint::baseline::Baseline;
 
 use super::input::{self, describe_io};
 use super::replace::{self, Target};
@@ -89,8 +89,7 @@ pub struct Written {
 }
 
 /// Writes the baseline at `path`, which [`writable`] accepted before the run.
-pub fn write(path: &Path, previous: Existing, entries: Vec<Entry>) -> Result<Written, String> {
-    let new = Baseline::from_entries(entries);
+pub fn write(path: &Path, previous: Existing, new: Baseline) -> Result<Written, String> {
     let fail = |e: String| format!("cannot write baseline {}: {e}", path.display());
     let dropped = match &previous {
         Existing::None => 0,

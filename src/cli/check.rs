@@ -1,23 +1,31 @@
 //! `termlint check`: read every input, check it against its glossary, fix, report, exit.
+//!
+//! The paths are walked first (in parallel), then sorted; the files are checked on worker
+//! threads ([`super::ordered`]) and reported on this thread in path order, each as soon as its
+//! turn comes, a batch of findings at a time. So output streams, is the same on every run,
+//! and memory holds a few files and their findings at a time, never the whole run's.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-use termlint::baseline::{self, Baseline, Entry};
-
-use super::baseline::{self as baseline_file, Existing};
+use termlint::baseline::{self, Baseline};
 use termlint::{Checker, Fix, Format, Linted, Severity};
 
 use super::Status;
 use super::args::{CheckArgs, ColorWhen, Deny, OutputFormat};
+use super::baseline::{self as baseline_file, Existing};
 use super::fix;
 use super::input::{self, Input, InputError};
+use super::ordered;
 use super::replace;
-use super::report::{self, Record, Report, Summary, UNUSED_SUPPRESSION};
+use super::report::{self, Records, Report, Summary, UNUSED_SUPPRESSION, terminal};
 use super::settings::{Resolver, Settings};
 use super::walk::{self, Target, Visit};
+
+/// Records rendered at a time: a file with millions of findings streams in batches.
+const BATCH: usize = 1024;
 
 /// What to do with fixable findings.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -30,36 +38,196 @@ enum Mode {
 /// Everything a worker thread needs.
 struct Context<'a> {
     resolver: &'a Resolver,
-    report: &'a dyn Report,
     mode: Mode,
-    baseline: Option<&'a Mutex<Baseline>>,
-    collect_baseline: bool,
+    reporting: Reporting<'a>,
     /// Directories already cleared of temporary files left by an interrupted run.
-    swept: Mutex<std::collections::HashSet<PathBuf>>,
+    swept: Mutex<HashSet<PathBuf>>,
+}
+
+/// One input to check, in the order of the output.
+enum Job {
+    File(Target),
+    Stdin,
+    /// A path that could not be walked or looked at.
+    Failed {
+        display: String,
+        message: String,
+    },
+}
+
+impl Job {
+    fn display(&self) -> &str {
+        match self {
+            Job::File(t) => &t.display,
+            Job::Stdin => "-",
+            Job::Failed { display, .. } => display,
+        }
+    }
 }
 
 /// What checking one input came to.
 struct Outcome {
-    /// Sort key: the path as shown.
+    /// The path as shown.
     display: String,
+    /// The exact bytes of a path that is not UTF-8, in Base64 (see [`report::Record`]).
+    path_base64: Option<String>,
     result: Result<Checked, String>,
 }
 
-#[derive(Default)]
+/// A checked file, ready to be reported.
 struct Checked {
-    /// The rendered findings (empty if none).
-    chunk: Vec<u8>,
-    summary: Summary,
+    body: Body,
+    /// Findings fixed (or that `--diff` would fix).
+    fixed: usize,
     /// `--diff` output, or the fixed text of standard input.
     fixed_output: Option<String>,
-    /// An error that did not stop the check (a fix that could not be written).
+    /// An error that did not stop the check (a fix that could not be written, a file that
+    /// does not parse).
     error: Option<String>,
     /// Things done on the way that the user should hear of (left-over files removed).
     notices: Vec<String>,
-    /// Baseline entries for `--write-baseline`.
-    entries: Vec<Entry>,
-    /// (term, severity, preferred) of each finding reported, for `--statistics`.
-    stats: Vec<(String, Severity, String)>,
+}
+
+/// A checked file's findings: rendered on the worker (most files: few findings, rendered in
+/// parallel, the text freed at once), or, for a file with very many, kept to be rendered in
+/// batches straight into the output.
+enum Body {
+    /// Not checked (it does not parse).
+    Nothing,
+    Rendered {
+        chunks: Vec<Vec<u8>>,
+        tally: Tally,
+    },
+    Deferred {
+        /// The text the findings point into: the file's, or after `--fix` the fixed text.
+        text: String,
+        linted: Linted,
+        checker: Arc<Checker>,
+    },
+}
+
+/// Files with more findings than this are rendered on the output thread, a batch at a time.
+const RENDER_ON_WORKER: usize = 16 * BATCH;
+
+impl Checked {
+    fn failed(error: String) -> Checked {
+        Checked {
+            body: Body::Nothing,
+            fixed: 0,
+            fixed_output: None,
+            error: Some(error),
+            notices: Vec::new(),
+        }
+    }
+}
+
+/// What reporting one file counted.
+#[derive(Default)]
+struct Tally {
+    summary: Summary,
+    /// term -> (findings, highest severity, preferred rendering), for `--statistics`.
+    stats: BTreeMap<String, (usize, Severity, String)>,
+    /// The file's findings for `--write-baseline`.
+    recorded: Baseline,
+}
+
+impl Tally {
+    fn merge(&mut self, o: Tally) {
+        let (s, t) = (&mut self.summary, o.summary);
+        s.errors += t.errors;
+        s.warnings += t.warnings;
+        s.notes += t.notes;
+        s.files_with_findings += t.files_with_findings;
+        s.baseline_hidden += t.baseline_hidden;
+        s.suppressed += t.suppressed;
+        for (term, (n, severity, preferred)) in o.stats {
+            let e = self.stats.entry(term).or_insert((0, severity, preferred));
+            e.0 += n;
+            e.1 = e.1.max(severity);
+        }
+        self.recorded.merge(o.recorded);
+    }
+}
+
+/// How findings become output, on any thread.
+struct Reporting<'a> {
+    report: &'a dyn Report,
+    /// Whether records are rendered at all (not for `--statistics` or `--diff`).
+    render: bool,
+    /// `--baseline`: findings it holds are not reported.
+    baseline: Option<&'a Mutex<Baseline>>,
+    /// `--write-baseline`: every finding reported is recorded.
+    record: bool,
+}
+
+impl Reporting<'_> {
+    /// Applies the baseline to a file's records, counts them and renders them a batch at a
+    /// time, handing each non-empty chunk to `sink`.
+    fn file(
+        &self,
+        display: &str,
+        path_base64: Option<&str>,
+        text: &str,
+        linted: &Linted,
+        checker: &Checker,
+        sink: &mut dyn FnMut(Vec<u8>),
+    ) -> Tally {
+        let mut tally = Tally::default();
+        tally.summary.suppressed = linted.suppressed;
+        let mut records = Records::new(display, text, linted, checker);
+        let whole = self.report.whole_files();
+        let mut reported = 0;
+        loop {
+            let mut batch = records.batch(if whole { usize::MAX } else { BATCH });
+            let last = whole || batch.len() < BATCH;
+            if self.record || self.baseline.is_some() {
+                let key =
+                    |r: &report::Record<'_>| baseline::line_hash(text, r.offset..r.end_offset);
+                if self.record {
+                    for r in batch.iter().filter(|r| r.term != UNUSED_SUPPRESSION) {
+                        tally.recorded.add(display, r.term, key(r));
+                    }
+                }
+                if let Some(b) = self.baseline {
+                    let mut b = b.lock().unwrap_or_else(|e| e.into_inner());
+                    let before = batch.len();
+                    batch.retain(|r| {
+                        r.term == UNUSED_SUPPRESSION || !b.take(display, r.term, &key(r))
+                    });
+                    tally.summary.baseline_hidden += before - batch.len();
+                }
+            }
+            for r in &mut batch {
+                r.path_base64 = path_base64;
+                tally.summary.add(r.severity);
+                match tally.stats.get_mut(r.term) {
+                    Some(e) => {
+                        e.0 += 1;
+                        e.1 = e.1.max(r.severity);
+                    }
+                    None => {
+                        tally
+                            .stats
+                            .insert(r.term.to_string(), (1, r.severity, r.preferred.to_string()));
+                    }
+                }
+            }
+            reported += batch.len();
+            if self.render {
+                let chunk = self.report.render_file(display, text, &batch);
+                if !chunk.is_empty() {
+                    sink(chunk);
+                }
+            }
+            if last {
+                break;
+            }
+        }
+        if reported > 0 {
+            tally.summary.files_with_findings += 1;
+        }
+        tally
+    }
 }
 
 pub fn run(args: CheckArgs) -> Status {
@@ -129,92 +297,119 @@ pub fn run(args: CheckArgs) -> Status {
         .threads
         .filter(|&n| n > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+
+    let jobs = jobs(&args, threads);
     let ctx = Context {
         resolver: &resolver,
-        report: &*report,
         mode,
-        baseline: baseline.as_ref(),
-        collect_baseline: args.write_baseline.is_some(),
+        reporting: Reporting {
+            report: &*report,
+            render: !args.statistics && !args.diff,
+            baseline: baseline.as_ref(),
+            record: args.write_baseline.is_some(),
+        },
         swept: Mutex::default(),
     };
+    let mut emitter = Emitter {
+        args: &args,
+        out: io::BufWriter::new(io::stdout().lock()),
+        stdin_fix,
+        tally: Tally::default(),
+        any_chunk: false,
+        status: Status::Clean,
+        output_closed: false,
+        checked: BTreeSet::new(),
+    };
+    ordered::run(
+        jobs,
+        threads,
+        threads * 4,
+        |job| check_job(job, &ctx),
+        |outcome| {
+            if let Some(o) = outcome {
+                emitter.emit(o, &ctx.reporting);
+            }
+        },
+    );
+    for p in resolver.into_problems() {
+        let _ = io::stderr().write_all(p.as_bytes());
+        emitter.status = Status::Error;
+    }
+    let stale = baseline
+        .map(|b| b.into_inner().unwrap_or_else(|e| e.into_inner()))
+        .map_or(0, |b| b.stale(&|p| emitter.checked.contains(p)));
+    let mut status = emitter.finish(&*report, stale, previous_baseline);
+    if status != Status::Error && args.exit_zero {
+        status = Status::Clean;
+    }
+    status
+}
 
-    let outcomes = Mutex::new(Vec::new());
-    let push = |o: Outcome| outcomes.lock().unwrap_or_else(|e| e.into_inner()).push(o);
+/// The inputs, in output order: the paths walked (in parallel), standard input as `-`.
+fn jobs(args: &CheckArgs, threads: usize) -> Vec<Job> {
+    let found = Mutex::new(Vec::new());
+    let push = |j: Job| found.lock().unwrap_or_else(|e| e.into_inner()).push(j);
     let implicit = args.paths.is_empty();
     let mut roots = Vec::new();
-    let mut stdin = false;
     for p in if implicit {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     } {
         if p.as_os_str() == "-" {
-            stdin = true;
+            push(Job::Stdin);
         } else if let Err(e) = std::fs::symlink_metadata(&p) {
-            push(Outcome {
+            push(Job::Failed {
                 display: p.display().to_string(),
-                result: Err(input::describe_io(&e)),
+                message: input::describe_io(&e),
             });
         } else {
             roots.push(p);
         }
     }
     walk::walk(&roots, threads, implicit, &|visit| match visit {
-        Visit::File(target) => {
-            if let Some(o) = check_target(&target, &ctx) {
-                push(o);
-            }
-        }
-        Visit::Error { display, message } => push(Outcome {
-            display,
-            result: Err(message),
-        }),
+        Visit::File(target) => push(Job::File(target)),
+        Visit::Error { display, message } => push(Job::Failed { display, message }),
     });
-    if stdin && let Some(settings) = resolver.for_dir(&cwd) {
-        let result = input::read_stdin().map_err(|e| e.to_string());
-        push(Outcome {
-            display: "-".to_string(),
-            result: result.map(|input| check_text("-", Path::new("-"), &input, &settings, &ctx)),
-        });
-    }
-
-    let mut outcomes = outcomes.into_inner().unwrap_or_else(|e| e.into_inner());
-    outcomes.sort_by(|a, b| Path::new(&a.display).cmp(Path::new(&b.display)));
-    let checked: BTreeSet<String> = outcomes
-        .iter()
-        .filter(|o| o.result.is_ok())
-        .map(|o| o.display.clone())
-        .collect();
-    let stale = baseline
-        .map(|b| b.into_inner().unwrap_or_else(|e| e.into_inner()))
-        .map_or(0, |b| b.stale(&|p| checked.contains(p)));
-    let mut status = finish(
-        outcomes,
-        resolver.into_problems(),
-        &*report,
-        &args,
-        stdin_fix,
-        stale,
-        previous_baseline,
-    );
-    if status == Status::Error {
-        return status;
-    }
-    if args.exit_zero {
-        status = Status::Clean;
-    }
-    status
+    let mut jobs = found.into_inner().unwrap_or_else(|e| e.into_inner());
+    jobs.sort_by(|a, b| Path::new(a.display()).cmp(Path::new(b.display())));
+    jobs
 }
 
-/// Checks one file met while walking or named on the command line. None: skipped (binary
-/// while walking, excluded by configuration, or without usable settings, reported once).
+/// Checks one input on a worker thread. None: skipped (binary while walking, excluded by
+/// configuration, or without usable settings, reported once at the end).
+fn check_job(job: Job, ctx: &Context<'_>) -> Option<Outcome> {
+    match job {
+        Job::Failed { display, message } => Some(Outcome {
+            display,
+            path_base64: None,
+            result: Err(message),
+        }),
+        Job::Stdin => {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            let settings = ctx.resolver.for_dir(&cwd)?;
+            Some(Outcome {
+                display: "-".to_string(),
+                path_base64: None,
+                result: input::read_stdin()
+                    .map_err(|e| e.to_string())
+                    .map(|input| check_text("-", Path::new("-"), input, &settings, ctx)),
+            })
+        }
+        Job::File(target) => check_target(&target, ctx),
+    }
+}
+
+/// Checks one file met while walking or named on the command line.
 fn check_target(target: &Target, ctx: &Context<'_>) -> Option<Outcome> {
+    let outcome = |result| Outcome {
+        display: target.display.clone(),
+        path_base64: base64_if_not_utf8(&target.path),
+        result,
+    };
     // A path that is not a readable regular file is reported before settings are looked up.
     if let Err(e) = input::regular(&target.path) {
-        return Some(Outcome {
-            display: target.display.clone(),
-            result: Err(e.to_string()),
-        });
+        return Some(outcome(Err(e.to_string())));
     }
     let settings = ctx.resolver.for_file(&target.path)?;
     if !target.explicit && !settings.accepts(&target.path) {
@@ -225,36 +420,36 @@ fn check_target(target: &Target, ctx: &Context<'_>) -> Option<Outcome> {
     } else {
         input::read_path(&target.path)
     };
-    let input = match read {
-        Ok(input) => input,
-        Err(InputError::Binary { .. }) if !target.explicit => return None,
-        Err(e) => {
-            return Some(Outcome {
-                display: target.display.clone(),
-                result: Err(e.to_string()),
-            });
-        }
-    };
-    Some(Outcome {
-        display: target.display.clone(),
-        result: Ok(check_text(
+    match read {
+        Ok(input) => Some(outcome(Ok(check_text(
             &target.display,
             &target.path,
-            &input,
+            input,
             &settings,
             ctx,
-        )),
-    })
+        )))),
+        Err(InputError::Binary { .. }) if !target.explicit => None,
+        Err(e) => Some(outcome(Err(e.to_string()))),
+    }
+}
+
+/// The exact bytes of a path whose name is not UTF-8, in standard Base64.
+fn base64_if_not_utf8(path: &Path) -> Option<String> {
+    use base64::Engine;
+    use std::os::unix::ffi::OsStrExt;
+    path.to_str()
+        .is_none()
+        .then(|| base64::engine::general_purpose::STANDARD.encode(path.as_os_str().as_bytes()))
 }
 
 fn check_text(
     display: &str,
     path: &Path,
-    input: &Input,
+    input: Input,
     settings: &Settings,
     ctx: &Context<'_>,
 ) -> Checked {
-    let checker: &Checker = &settings.checker;
+    let checker = &settings.checker;
     let format = if path == Path::new("-") {
         Format::Plain
     } else {
@@ -262,21 +457,19 @@ fn check_text(
     };
     let prose = match format.read(&input.text) {
         Ok(prose) => prose,
+        // Not checked: say where the file stops parsing.
         Err(e) => {
-            // Not checked: say where the file stops parsing.
-            return Checked {
-                error: Some(format!(
-                    "not checked: malformed {} at line {}, column {}: {}",
-                    format.name(),
-                    e.line,
-                    e.column,
-                    e.message
-                )),
-                ..Checked::default()
-            };
+            return Checked::failed(format!(
+                "not checked: malformed {} at line {}, column {}: {}",
+                format.name(),
+                e.line,
+                e.column,
+                e.message
+            ));
         }
     };
     let mut linted = checker.lint(&prose);
+    drop(prose);
     if format == Format::Docx {
         for f in &mut linted.findings {
             if matches!(f.fix, Fix::Replace(_)) {
@@ -284,7 +477,6 @@ fn check_text(
             }
         }
     }
-    let mut checked = Checked::default();
     let edits: Vec<(std::ops::Range<usize>, &str)> = linted
         .findings
         .iter()
@@ -293,39 +485,78 @@ fn check_text(
             _ => None,
         })
         .collect();
+    let fixed = edits.len();
+    let mut checked = Checked {
+        body: Body::Nothing,
+        fixed: 0,
+        fixed_output: None,
+        error: None,
+        notices: Vec::new(),
+    };
     if ctx.mode == Mode::Report || edits.is_empty() {
         if path == Path::new("-") && ctx.mode == Mode::Fix {
             checked.fixed_output = Some(input.with_bom(&input.text));
         }
-        render(display, &input.text, &linted, checker, ctx, &mut checked);
+        drop(edits);
+        checked.body = body(display, path, input.text, linted, checker, ctx);
         return checked;
     }
     let fixed_text = termlint::fix::apply(&input.text, &edits);
-    checked.summary.fixed = edits.len();
-    checked.summary.fixed_files = 1;
+    drop(edits);
     if ctx.mode == Mode::Diff {
         checked.fixed_output = Some(fix::diff(display, &input.text, &fixed_text));
-        render(display, &input.text, &linted, checker, ctx, &mut checked);
+        checked.fixed = fixed;
+        checked.body = body(display, path, input.text, linted, checker, ctx);
         return checked;
     }
     if path == Path::new("-") {
         checked.fixed_output = Some(input.with_bom(&fixed_text));
-    } else if let Err(e) = {
+    } else {
         checked.notices = sweep_once(path, ctx);
-        fix::write(path, input.bom, &input.text, &fixed_text)
-    } {
-        // Nothing was written: report the findings as they are in the file.
-        checked.error = Some(e);
-        checked.summary.fixed = 0;
-        checked.summary.fixed_files = 0;
-        render(display, &input.text, &linted, checker, ctx, &mut checked);
-        return checked;
+        if let Err(e) = fix::write(path, input.bom, &input.text, &fixed_text) {
+            // Nothing was written: report the findings as they are in the file.
+            checked.error = Some(e);
+            checked.body = body(display, path, input.text, linted, checker, ctx);
+            return checked;
+        }
     }
-    // Report what is left, at its place in the fixed text.
-    let left = checker.lint(&format.prose(&fixed_text));
+    // Report what is left, at its place in the fixed text; the original is no longer needed.
     // (The fixed text parses: a fix only replaces words inside strings.)
-    render(display, &fixed_text, &left, checker, ctx, &mut checked);
+    drop(linted);
+    drop(input);
+    checked.fixed = fixed;
+    let left = checker.lint(&format.prose(&fixed_text));
+    checked.body = body(display, path, fixed_text, left, checker, ctx);
     checked
+}
+
+/// Renders a file's findings here, on the worker, unless there are very many.
+fn body(
+    display: &str,
+    path: &Path,
+    text: String,
+    linted: Linted,
+    checker: &Arc<Checker>,
+    ctx: &Context<'_>,
+) -> Body {
+    if linted.findings.len() + linted.directive_problems.len() > RENDER_ON_WORKER {
+        return Body::Deferred {
+            text,
+            linted,
+            checker: Arc::clone(checker),
+        };
+    }
+    let mut chunks = Vec::new();
+    let base64 = base64_if_not_utf8(path);
+    let tally = ctx.reporting.file(
+        display,
+        base64.as_deref(),
+        &text,
+        &linted,
+        checker,
+        &mut |c| chunks.push(c),
+    );
+    Body::Rendered { chunks, tally }
 }
 
 /// Removes, once per directory and run, the temporary files an interrupted `--fix` left next
@@ -348,202 +579,216 @@ fn sweep_once(path: &Path, ctx: &Context<'_>) -> Vec<String> {
         .map(|p| {
             format!(
                 "termlint: removed {}, a temporary file left by an interrupted termlint",
-                p.display()
+                terminal(&p.display().to_string())
             )
         })
         .collect()
 }
 
-/// Turns a file's findings into records, applies the baseline, and renders them.
-fn render(
-    display: &str,
-    text: &str,
-    linted: &Linted,
-    checker: &Checker,
-    ctx: &Context<'_>,
-    out: &mut Checked,
-) {
-    let mut records: Vec<Record<'_>> = report::records(display, text, linted, checker);
-    out.summary.suppressed += linted.suppressed;
-    if ctx.collect_baseline || ctx.baseline.is_some() {
-        let key = |r: &Record<'_>| baseline::line_hash(text, r.offset..r.end_offset);
-        if ctx.collect_baseline {
-            out.entries = records
-                .iter()
-                .filter(|r| r.term != UNUSED_SUPPRESSION)
-                .map(|r| Entry {
-                    path: display.to_string(),
-                    term: r.term.to_string(),
-                    line_hash: key(r),
-                    count: 1,
-                })
-                .collect();
-        }
-        if let Some(b) = ctx.baseline {
-            let mut b = b.lock().unwrap_or_else(|e| e.into_inner());
-            let before = records.len();
-            records.retain(|r| r.term == UNUSED_SUPPRESSION || !b.take(display, r.term, &key(r)));
-            out.summary.baseline_hidden += before - records.len();
-        }
-    }
-    out.summary.add(&records);
-    out.stats = records
-        .iter()
-        .map(|r| (r.term.to_string(), r.severity, r.preferred.to_string()))
-        .collect();
-    out.chunk = ctx.report.render_file(display, text, &records);
+/// Writes checked files in order, as they come: findings to the output, errors to stderr,
+/// counts for the summary, statistics and baseline.
+struct Emitter<'a> {
+    args: &'a CheckArgs,
+    out: io::BufWriter<io::StdoutLock<'static>>,
+    stdin_fix: bool,
+    tally: Tally,
+    any_chunk: bool,
+    status: Status,
+    /// The reader went away (`termlint check | head -1`): checking goes on, output stops.
+    output_closed: bool,
+    /// Paths checked, for stale baseline entries.
+    checked: BTreeSet<String>,
 }
 
-/// Prints everything in order, writes the baseline, and decides the exit status.
-fn finish(
-    outcomes: Vec<Outcome>,
-    problems: Vec<String>,
-    report: &dyn Report,
-    args: &CheckArgs,
-    stdin_fix: bool,
-    stale: usize,
-    previous_baseline: Option<Existing>,
-) -> Status {
-    let mut status = Status::Clean;
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
-    for p in &problems {
-        let _ = err.write_all(p.as_bytes());
-        status = Status::Error;
-    }
-    let mut summary = Summary::default();
-    let mut chunks = Vec::new();
-    let mut fixed_outputs = Vec::new();
-    let mut entries = Vec::new();
-    let mut stats: BTreeMap<String, (usize, Severity, String)> = BTreeMap::new();
-    for o in outcomes {
-        match o.result {
-            Ok(checked) => {
-                summary.merge(&checked.summary);
-                for n in &checked.notices {
-                    let _ = writeln!(err, "{n}");
-                }
-                if let Some(e) = checked.error {
-                    let _ = writeln!(err, "error: {}: {e}", o.display);
-                    status = Status::Error;
-                }
-                if !checked.chunk.is_empty() {
-                    chunks.push(checked.chunk);
-                }
-                fixed_outputs.extend(checked.fixed_output);
-                entries.extend(checked.entries);
-                for (term, severity, preferred) in checked.stats {
-                    let e = stats.entry(term).or_insert((0, severity, preferred));
-                    e.0 += 1;
-                    e.1 = e.1.max(severity);
-                }
-            }
+impl Emitter<'_> {
+    fn emit(&mut self, o: Outcome, reporting: &Reporting<'_>) {
+        let checked = match o.result {
+            Ok(c) => c,
             Err(message) => {
-                let _ = writeln!(err, "error: {}: {message}", o.display);
-                status = Status::Error;
+                let _ = writeln!(io::stderr(), "error: {}: {message}", terminal(&o.display));
+                self.status = Status::Error;
+                return;
             }
-        }
-    }
-    if stale > 0 {
-        let (entries, verb) = if stale == 1 {
-            ("entry", "matches")
-        } else {
-            ("entries", "match")
         };
-        let _ = writeln!(
-            err,
-            "warning: {stale} baseline {entries} no longer {verb} any finding; regenerate it with --write-baseline"
-        );
-    }
-    if let (Some(path), Some(previous)) = (&args.write_baseline, previous_baseline) {
-        match baseline_file::write(path, previous, entries) {
-            Ok(w) => {
-                let dropped = if w.dropped > 0 {
-                    format!(
-                        "; dropped {} stale entr{}",
-                        w.dropped,
-                        if w.dropped == 1 { "y" } else { "ies" }
-                    )
-                } else {
-                    String::new()
-                };
-                let _ = writeln!(
-                    err,
-                    "termlint: wrote baseline {} ({} finding{}{dropped})",
-                    path.display(),
-                    w.recorded,
-                    s(w.recorded)
-                );
+        self.checked.insert(o.display.clone());
+        for n in &checked.notices {
+            let _ = writeln!(io::stderr(), "{n}");
+        }
+        if let Some(e) = &checked.error {
+            let _ = writeln!(io::stderr(), "error: {}: {e}", terminal(&o.display));
+            self.status = Status::Error;
+        }
+        if let Some(f) = &checked.fixed_output {
+            self.fixed_output(f);
+        }
+        if matches!(checked.body, Body::Nothing) {
+            return;
+        }
+        self.tally.summary.files_checked += 1;
+        if checked.error.is_none() && checked.fixed > 0 {
+            self.tally.summary.fixed += checked.fixed;
+            self.tally.summary.fixed_files += 1;
+        }
+        match checked.body {
+            Body::Nothing => {}
+            Body::Rendered { chunks, tally } => {
+                self.tally.merge(tally);
+                for c in chunks {
+                    self.chunk(reporting.report, &c);
+                }
             }
-            Err(e) => {
-                let _ = writeln!(err, "error: {e}");
-                status = Status::Error;
+            Body::Deferred {
+                text,
+                linted,
+                checker,
+            } => {
+                let mut sink = |c: Vec<u8>| self.chunk(reporting.report, &c);
+                let tally = reporting.file(
+                    &o.display,
+                    o.path_base64.as_deref(),
+                    &text,
+                    &linted,
+                    &checker,
+                    &mut sink,
+                );
+                self.tally.merge(tally);
             }
         }
     }
-    drop(err);
 
-    let failing = summary.errors > 0
-        || (args.deny.contains(&Deny::Warnings) && summary.warnings > 0)
-        || args.max_warnings.is_some_and(|max| summary.warnings > max);
-    if failing {
-        status = status.max(Status::Findings);
+    /// Writes one rendered chunk (to stderr with `--fix -`, whose stdout is the fixed text).
+    fn chunk(&mut self, report: &dyn Report, chunk: &[u8]) {
+        if self.output_closed {
+            return;
+        }
+        let first = !self.any_chunk;
+        self.any_chunk = true;
+        let written = if self.stdin_fix {
+            report.chunk(&mut io::stderr().lock(), chunk, first)
+        } else {
+            report.chunk(&mut self.out, chunk, first)
+        };
+        self.written(written);
     }
 
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if stdin_fix {
-        // The fixed text is the point of `--fix -`: failing to deliver it is an error.
-        let delivered = fixed_outputs
-            .iter()
-            .try_for_each(|f| out.write_all(f.as_bytes()))
-            .and_then(|()| out.flush());
+    /// `--diff` output, or the fixed text of `--fix -`, which must not be lost quietly.
+    fn fixed_output(&mut self, text: &str) {
+        if self.args.diff {
+            if !self.output_closed {
+                let written = self.out.write_all(text.as_bytes());
+                self.written(written);
+            }
+            return;
+        }
+        let delivered = self
+            .out
+            .write_all(text.as_bytes())
+            .and_then(|()| self.out.flush());
         if let Err(e) = delivered {
             let _ = writeln!(
                 io::stderr(),
                 "error: cannot write the fixed text to standard output: {}",
                 input::describe_io(&e)
             );
-            return Status::Error;
+            self.status = Status::Error;
         }
     }
-    let written = (|| -> io::Result<()> {
-        if args.diff {
-            for f in &fixed_outputs {
-                out.write_all(f.as_bytes())?;
+
+    /// Notes a write to the output: a closed pipe ends the output quietly; another error is
+    /// reported once.
+    fn written(&mut self, result: io::Result<()>) {
+        if let Err(e) = result {
+            if e.kind() != io::ErrorKind::BrokenPipe && !self.output_closed {
+                let _ = writeln!(io::stderr(), "error: cannot write output: {e}");
+                self.status = Status::Error;
+            }
+            self.output_closed = true;
+        }
+    }
+
+    /// Stale baseline entries, the baseline written, the statistics or the format's closing,
+    /// and the exit status.
+    fn finish(
+        mut self,
+        report: &dyn Report,
+        stale: usize,
+        previous_baseline: Option<Existing>,
+    ) -> Status {
+        let mut err = io::stderr().lock();
+        if stale > 0 {
+            let (entries, verb) = if stale == 1 {
+                ("entry", "matches")
+            } else {
+                ("entries", "match")
+            };
+            let _ = writeln!(
+                err,
+                "warning: {stale} baseline {entries} no longer {verb} any finding; regenerate it with --write-baseline"
+            );
+        }
+        if let (Some(path), Some(previous)) = (&self.args.write_baseline, previous_baseline) {
+            let recorded = std::mem::take(&mut self.tally.recorded);
+            match baseline_file::write(path, previous, recorded) {
+                Ok(w) => {
+                    let dropped = if w.dropped > 0 {
+                        format!(
+                            "; dropped {} stale entr{}",
+                            w.dropped,
+                            if w.dropped == 1 { "y" } else { "ies" }
+                        )
+                    } else {
+                        String::new()
+                    };
+                    let _ = writeln!(
+                        err,
+                        "termlint: wrote baseline {} ({} finding{}{dropped})",
+                        path.display(),
+                        w.recorded,
+                        s(w.recorded)
+                    );
+                }
+                Err(e) => {
+                    let _ = writeln!(err, "error: {e}");
+                    self.status = Status::Error;
+                }
             }
         }
-        if args.statistics {
-            return statistics(&mut out, &stats);
+        drop(err);
+        let summary = self.tally.summary;
+        let failing = summary.errors > 0
+            || (self.args.deny.contains(&Deny::Warnings) && summary.warnings > 0)
+            || self
+                .args
+                .max_warnings
+                .is_some_and(|max| summary.warnings > max);
+        if failing {
+            self.status = self.status.max(Status::Findings);
         }
-        if stdin_fix {
-            out.flush()?;
-            report.write(&mut io::stderr().lock(), &chunks, &summary)
-        } else if args.diff {
-            Ok(())
-        } else {
-            report.write(&mut out, &chunks, &summary)
+        if !self.output_closed {
+            let written = if self.args.statistics {
+                statistics(&mut self.out, &self.tally.stats)
+            } else if self.args.diff {
+                Ok(())
+            } else if self.stdin_fix {
+                report.finish(&mut io::stderr().lock(), &summary, self.any_chunk)
+            } else {
+                report.finish(&mut self.out, &summary, self.any_chunk)
+            };
+            let written = written.and_then(|()| self.out.flush());
+            self.written(written);
         }
-    })()
-    .and_then(|()| out.flush());
-    // A closed pipe (`termlint check | head -1`) is not an error: stop writing quietly.
-    if let Err(e) = written
-        && e.kind() != io::ErrorKind::BrokenPipe
-    {
-        let _ = writeln!(io::stderr(), "error: cannot write output: {e}");
-        return Status::Error;
+        if self.args.diff && summary.fixed > 0 {
+            let _ = writeln!(
+                io::stderr(),
+                "termlint: would fix {} finding{} in {} file{}",
+                summary.fixed,
+                s(summary.fixed),
+                summary.fixed_files,
+                s(summary.fixed_files)
+            );
+        }
+        self.status
     }
-    if args.diff && summary.fixed > 0 {
-        let _ = writeln!(
-            io::stderr(),
-            "termlint: would fix {} finding{} in {} file{}",
-            summary.fixed,
-            s(summary.fixed),
-            summary.fixed_files,
-            s(summary.fixed_files)
-        );
-    }
-    status
 }
 
 fn s(n: usize) -> &'static str {

@@ -224,23 +224,6 @@ pub fn snippet(text: &str, offset: usize) -> String {
         .chars()
         .next()
         .filter(|&c| c != '\n' && c != '\r');
-    for c in before[skip..].iter().copied().chain(here) {
-        out.push_str(&escape_char(c));
-    }
-    out
-}
-
-/// A character as it may be printed to a terminal: control characters, bidirectional
-/// overrides and other invisible formatting characters as `\u{..}` escapes.
-pub fn escape_char(c: char) -> String {
-    if c.is_control()
-        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
-    {
-        if c == '\t' {
-            return "\\t".to_string();
-        }
-        format!("\\u{{{:x}}}", c as u32)
-    } else {
-        c.to_string()
-    }
+    out.extend(before[skip..].iter().copied().chain(here));
+    super::report::terminal(&out).into_owned()
 }

@@ -10,6 +10,7 @@ mod glossary_cmd;
 mod glossary_export;
 mod glossary_import;
 mod input;
+mod ordered;
 mod replace;
 mod report;
 mod settings;

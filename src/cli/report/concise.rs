@@ -1,9 +1,9 @@
 //! `--format concise`: `path:line:col: severity[term]: message: use "..."`, one line per
 //! finding, for editors' problem matchers and grep.
 
-use std::io::{self, Write};
+use std::io::Write;
 
-use super::{Record, Report, Summary, one_line};
+use super::{Record, Report, one_line, terminal};
 
 pub struct Concise;
 
@@ -11,12 +11,12 @@ pub struct Concise;
 pub fn concise_line(r: &Record<'_>) -> String {
     format!(
         "{}:{}:{}: {}[{}]: {}",
-        r.path,
+        terminal(r.path),
         r.line,
         r.column,
         r.severity,
         r.term,
-        one_line(r)
+        terminal(&one_line(r))
     )
 }
 
@@ -27,9 +27,5 @@ impl Report for Concise {
             let _ = writeln!(out, "{}", concise_line(r));
         }
         out
-    }
-
-    fn write(&self, out: &mut dyn Write, chunks: &[Vec<u8>], _summary: &Summary) -> io::Result<()> {
-        chunks.iter().try_for_each(|c| out.write_all(c))
     }
 }

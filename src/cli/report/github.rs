@@ -1,11 +1,11 @@
 //! `--format github`: GitHub Actions workflow commands, which show as annotations on the
 //! lines of a pull request.
 
-use std::io::{self, Write};
+use std::io::Write;
 
 use termlint::Severity;
 
-use super::{Record, Report, Summary, one_line};
+use super::{Record, Report, one_line};
 
 pub struct Github;
 
@@ -31,10 +31,6 @@ impl Report for Github {
             );
         }
         out
-    }
-
-    fn write(&self, out: &mut dyn Write, chunks: &[Vec<u8>], _summary: &Summary) -> io::Result<()> {
-        chunks.iter().try_for_each(|c| out.write_all(c))
     }
 }
 

@@ -22,20 +22,12 @@ impl Report for Human {
         let mut out = Vec::new();
         for r in records {
             let excerpt = Excerpt::new(path, text, r.offset..r.end_offset, r.line, r.column);
-            emit(
-                &mut out,
-                &excerpt,
-                &diagnostic(r, excerpt.offset),
-                self.color,
-            );
+            emit(&mut out, &excerpt, &diagnostic(r, &excerpt), self.color);
         }
         out
     }
 
-    fn write(&self, out: &mut dyn Write, chunks: &[Vec<u8>], summary: &Summary) -> io::Result<()> {
-        for c in chunks {
-            out.write_all(c)?;
-        }
+    fn finish(&self, out: &mut dyn Write, summary: &Summary, _any: bool) -> io::Result<()> {
         if let Some(line) = summary_line(summary) {
             writeln!(out, "{line}")?;
         }
@@ -43,8 +35,9 @@ impl Report for Human {
     }
 }
 
-/// The diagnostic for a record, with spans relative to an excerpt starting at `base`.
-fn diagnostic(r: &Record<'_>, base: usize) -> Diagnostic<()> {
+/// The diagnostic for a record, with its span placed in `excerpt`. Text from the draft (the
+/// matched words in the message) is escaped for the terminal.
+fn diagnostic(r: &Record<'_>, excerpt: &Excerpt<'_>) -> Diagnostic<()> {
     let level = match r.severity {
         Severity::Error => Level::Error,
         Severity::Warning => Level::Warning,
@@ -100,9 +93,10 @@ fn diagnostic(r: &Record<'_>, base: usize) -> Diagnostic<()> {
     }
     Diagnostic::new(level)
         .with_code(r.term)
-        .with_message(&r.message)
+        .with_message(super::terminal(&r.message))
         .with_labels(vec![
-            Label::primary((), r.offset - base..r.end_offset - base).with_message(label),
+            Label::primary((), excerpt.place(r.offset)..excerpt.place(r.end_offset))
+                .with_message(label),
         ])
         .with_notes(notes)
 }

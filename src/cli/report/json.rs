@@ -20,17 +20,12 @@ impl Report for Json {
         out
     }
 
-    fn write(&self, out: &mut dyn Write, chunks: &[Vec<u8>], _summary: &Summary) -> io::Result<()> {
-        if chunks.is_empty() {
-            return writeln!(out, "[]");
-        }
-        out.write_all(b"[\n")?;
-        for (i, c) in chunks.iter().enumerate() {
-            if i > 0 {
-                out.write_all(b",\n")?;
-            }
-            out.write_all(c)?;
-        }
-        out.write_all(b"\n]\n")
+    fn chunk(&self, out: &mut dyn Write, chunk: &[u8], first: bool) -> io::Result<()> {
+        out.write_all(if first { b"[\n" } else { b",\n" })?;
+        out.write_all(chunk)
+    }
+
+    fn finish(&self, out: &mut dyn Write, _summary: &Summary, any: bool) -> io::Result<()> {
+        out.write_all(if any { b"\n]\n" } else { b"[]\n" })
     }
 }

@@ -1,8 +1,6 @@
 //! `--format jsonl`: one JSON object per finding, one per line, for streaming tools.
 
-use std::io::{self, Write};
-
-use super::{Record, Report, Summary};
+use super::{Record, Report};
 
 pub struct Jsonl;
 
@@ -15,9 +13,5 @@ impl Report for Jsonl {
             out.push(b'\n');
         }
         out
-    }
-
-    fn write(&self, out: &mut dyn Write, chunks: &[Vec<u8>], _summary: &Summary) -> io::Result<()> {
-        chunks.iter().try_for_each(|c| out.write_all(c))
     }
 }

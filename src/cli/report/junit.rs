@@ -6,7 +6,12 @@ use std::io::{self, Write};
 use super::concise::concise_line;
 use super::{Record, Report, Summary};
 
-pub struct Junit;
+/// JUnit's header counts every test case, so the test cases are kept until the end: one
+/// short element per file.
+#[derive(Default)]
+pub struct Junit {
+    cases: std::sync::Mutex<Vec<u8>>,
+}
 
 impl Report for Junit {
     fn render_file(&self, path: &str, _text: &str, records: &[Record<'_>]) -> Vec<u8> {
@@ -34,7 +39,19 @@ impl Report for Junit {
         out.into_bytes()
     }
 
-    fn write(&self, out: &mut dyn Write, chunks: &[Vec<u8>], summary: &Summary) -> io::Result<()> {
+    fn whole_files(&self) -> bool {
+        true
+    }
+
+    fn chunk(&self, _out: &mut dyn Write, chunk: &[u8], _first: bool) -> io::Result<()> {
+        self.cases
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(chunk);
+        Ok(())
+    }
+
+    fn finish(&self, out: &mut dyn Write, summary: &Summary, _any: bool) -> io::Result<()> {
         let tests = summary.files_checked;
         let failures = summary.files_with_findings;
         writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
@@ -46,9 +63,7 @@ impl Report for Junit {
             out,
             "  <testsuite name=\"termlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">"
         )?;
-        for c in chunks {
-            out.write_all(c)?;
-        }
+        out.write_all(&self.cases.lock().unwrap_or_else(|e| e.into_inner()))?;
         writeln!(out, "  </testsuite>\n</testsuites>")
     }
 }

@@ -1,6 +1,7 @@
-//! Output formats: one file each. A format renders each file's findings on the worker thread
-//! that checked it (so the source text need not be kept), and the chunks are written in path
-//! order at the end, so output is the same on every run and every machine.
+//! Output formats: one file each. Each checked file's findings are rendered and written as soon
+//! as every file before it in path order has been, a batch of records at a time, so output
+//! streams, memory does not grow with the number of findings, and output is the same on every
+//! run and every machine.
 
 mod concise;
 mod excerpt;
@@ -24,7 +25,11 @@ pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
 /// One finding as every format sees it: positions resolved, term details attached.
 #[derive(Debug, Serialize)]
 pub struct Record<'a> {
+    /// The path as shown; a name that is not UTF-8 shows U+FFFD for each invalid byte, and
+    /// `path_base64` then holds its exact bytes (standard Base64).
     pub path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_base64: Option<&'a str>,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
@@ -62,8 +67,6 @@ pub struct Record<'a> {
 /// A related place, resolved to a position.
 #[derive(Debug, Serialize)]
 pub struct RelatedRecord<'a> {
-    #[serde(skip)]
-    pub offset: usize,
     pub line: usize,
     pub column: usize,
     pub label: &'a str,
@@ -71,108 +74,122 @@ pub struct RelatedRecord<'a> {
 
 const NONE: &[String] = &[];
 
-/// Resolves a file's findings and directive problems to records, in position order.
-pub fn records<'a>(
+/// A file's findings and directive problems as records, in position order, resolved one at
+/// a time: a file with millions of findings is rendered without holding a record for each.
+pub struct Records<'a> {
     path: &'a str,
     text: &'a str,
-    linted: &'a Linted,
     checker: &'a Checker,
-) -> Vec<Record<'a>> {
-    let mut spans: Vec<(
-        usize,
-        usize,
-        Option<&'a Finding>,
-        Option<&'a termlint::DirectiveProblem>,
-    )> = linted
-        .findings
-        .iter()
-        .map(|f| (f.span.start, f.span.end, Some(f), None))
-        .chain(
-            linted
-                .directive_problems
-                .iter()
-                .map(|p| (p.span.start, p.span.end, None, Some(p))),
-        )
-        .collect();
-    spans.sort_by_key(|s| (s.0, s.1));
-    let mut locator = Locator::new(text);
-    let mut records: Vec<Record<'a>> = spans
-        .into_iter()
-        .map(|(start, end, finding, problem)| {
-            let s = locator.locate(start);
-            let e = locator.locate(end);
-            let mut r = Record {
-                path,
-                line: s.line,
-                column: s.column,
-                end_line: e.line,
-                end_column: e.column,
-                offset: start,
-                end_offset: end,
-                term: UNUSED_SUPPRESSION,
-                kind: UNUSED_SUPPRESSION,
-                severity: Severity::Warning,
-                matched: text[start..end].trim_end(),
-                suggestion: "",
-                message: String::new(),
-                form: "",
-                preferred: "",
-                source: NONE,
-                note: None,
-                admitted: NONE,
-                quotation: None,
-                fixable: false,
-                unfixable_reason: None,
-                related: Vec::new(),
-            };
-            if let Some(f) = finding {
-                let term = &checker.glossary().terms[f.term];
-                r.term = &term.id;
-                r.kind = f.kind.as_str();
-                r.severity = f.severity;
-                r.matched = &f.matched;
-                r.suggestion = &f.suggestion;
-                r.message = f.message();
-                r.form = &f.form;
-                r.preferred = &term.preferred;
-                r.source = &term.sources;
-                r.note = term.note.as_deref();
-                r.admitted = &term.admitted;
-                r.quotation = f.quotation;
-                r.fixable = f.fix.reason().is_none();
-                r.unfixable_reason = f.fix.reason();
-                r.related = f
-                    .related
-                    .iter()
-                    .map(|rel| RelatedRecord {
-                        offset: rel.span.start,
-                        // Resolved below, all at once, in ascending order.
-                        line: 0,
-                        column: 0,
-                        label: &rel.label,
-                    })
-                    .collect();
-            } else if let Some(p) = problem {
-                r.message = p.message.clone();
-            }
-            r
-        })
-        .collect();
-    // Related places, located in one ascending pass over the text (they come in any order).
-    let mut related: Vec<&mut RelatedRecord<'a>> = records
-        .iter_mut()
-        .flat_map(|r| r.related.iter_mut())
-        .collect();
-    if !related.is_empty() {
-        related.sort_by_key(|rel| rel.offset);
-        let mut at = Locator::new(text);
-        for rel in related {
-            let p = at.locate(rel.offset);
-            rel.line = p.line;
-            rel.column = p.column;
+    findings: std::iter::Peekable<std::slice::Iter<'a, Finding>>,
+    problems: std::iter::Peekable<std::vec::IntoIter<&'a termlint::DirectiveProblem>>,
+    locator: Locator<'a>,
+    /// For related places, which come in any order.
+    related: Locator<'a>,
+}
+
+impl<'a> Records<'a> {
+    pub fn new(path: &'a str, text: &'a str, linted: &'a Linted, checker: &'a Checker) -> Self {
+        let mut problems: Vec<&termlint::DirectiveProblem> =
+            linted.directive_problems.iter().collect();
+        problems.sort_by_key(|p| (p.span.start, p.span.end));
+        Records {
+            path,
+            text,
+            checker,
+            findings: linted.findings.iter().peekable(),
+            problems: problems.into_iter().peekable(),
+            locator: Locator::new(text),
+            related: Locator::new(text),
         }
     }
-    records
+
+    /// Up to `n` more records.
+    pub fn batch(&mut self, n: usize) -> Vec<Record<'a>> {
+        self.by_ref().take(n).collect()
+    }
+}
+
+impl<'a> Iterator for Records<'a> {
+    type Item = Record<'a>;
+
+    fn next(&mut self) -> Option<Record<'a>> {
+        let finding_first = match (self.findings.peek(), self.problems.peek()) {
+            (None, None) => return None,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (Some(f), Some(p)) => (f.span.start, f.span.end) <= (p.span.start, p.span.end),
+        };
+        let (finding, problem) = if finding_first {
+            (self.findings.next(), None)
+        } else {
+            (None, self.problems.next())
+        };
+        let (start, end) = match (finding, problem) {
+            (Some(f), _) => (f.span.start, f.span.end),
+            (_, Some(p)) => (p.span.start, p.span.end),
+            (None, None) => return None,
+        };
+        let text = self.text;
+        let s = self.locator.locate(start);
+        let e = self.locator.locate(end);
+        let mut r = Record {
+            path: self.path,
+            path_base64: None,
+            line: s.line,
+            column: s.column,
+            end_line: e.line,
+            end_column: e.column,
+            offset: start,
+            end_offset: end,
+            term: UNUSED_SUPPRESSION,
+            kind: UNUSED_SUPPRESSION,
+            severity: Severity::Warning,
+            matched: text[start..end].trim_end(),
+            suggestion: "",
+            message: String::new(),
+            form: "",
+            preferred: "",
+            source: NONE,
+            note: None,
+            admitted: NONE,
+            quotation: None,
+            fixable: false,
+            unfixable_reason: None,
+            related: Vec::new(),
+        };
+        if let Some(f) = finding {
+            let term = &self.checker.glossary().terms[f.term];
+            r.term = &term.id;
+            r.kind = f.kind.as_str();
+            r.severity = f.severity;
+            r.matched = &f.matched;
+            r.suggestion = &f.suggestion;
+            r.message = f.message();
+            r.form = &f.form;
+            r.preferred = &term.preferred;
+            r.source = &term.sources;
+            r.note = term.note.as_deref();
+            r.admitted = &term.admitted;
+            r.quotation = f.quotation;
+            r.fixable = f.fix.reason().is_none();
+            r.unfixable_reason = f.fix.reason();
+            r.related = f
+                .related
+                .iter()
+                .map(|rel| {
+                    let p = self.related.locate(rel.span.start);
+                    RelatedRecord {
+                        line: p.line,
+                        column: p.column,
+                        label: &rel.label,
+                    }
+                })
+                .collect();
+        } else if let Some(p) = problem {
+            r.message = p.message.clone();
+        }
+        Some(r)
+    }
 }
 
 /// Counts for the summary line.
@@ -193,40 +210,67 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn add(&mut self, records: &[Record<'_>]) {
-        for r in records {
-            match r.severity {
-                Severity::Error => self.errors += 1,
-                Severity::Warning => self.warnings += 1,
-                Severity::Note => self.notes += 1,
-            }
+    /// Counts one record reported.
+    pub fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Note => self.notes += 1,
         }
-        if !records.is_empty() {
-            self.files_with_findings += 1;
-        }
-        self.files_checked += 1;
-    }
-
-    pub fn merge(&mut self, o: &Summary) {
-        self.errors += o.errors;
-        self.warnings += o.warnings;
-        self.notes += o.notes;
-        self.files_with_findings += o.files_with_findings;
-        self.files_checked += o.files_checked;
-        self.fixed += o.fixed;
-        self.fixed_files += o.fixed_files;
-        self.suppressed += o.suppressed;
-        self.baseline_hidden += o.baseline_hidden;
     }
 }
 
-/// An output format.
+/// An output format. Files are rendered in path order as their turn comes, so output streams
+/// and is the same on every run.
 pub trait Report: Sync {
-    /// Renders one checked file's records (possibly none). `text` is the file's text.
+    /// Renders records of one file, in order: a batch of them, or all of them at once (and
+    /// for a file without any) when [`Report::whole_files`] says so. `text` is the file's text.
     fn render_file(&self, path: &str, text: &str, records: &[Record<'_>]) -> Vec<u8>;
 
-    /// Writes the rendered chunks, in order, and whatever the format puts around them.
-    fn write(&self, out: &mut dyn Write, chunks: &[Vec<u8>], summary: &Summary) -> io::Result<()>;
+    /// Whether [`Report::render_file`] needs a file's records all at once, and a call for each
+    /// file without findings too (JUnit: one test case per file).
+    fn whole_files(&self) -> bool {
+        false
+    }
+
+    /// Writes one non-empty rendered chunk; `first`: none was written before it.
+    fn chunk(&self, out: &mut dyn Write, chunk: &[u8], first: bool) -> io::Result<()> {
+        let _ = first;
+        out.write_all(chunk)
+    }
+
+    /// Writes what the format puts after the last chunk (`any`: whether a chunk was written).
+    fn finish(&self, out: &mut dyn Write, summary: &Summary, any: bool) -> io::Result<()> {
+        let _ = (out, summary, any);
+        Ok(())
+    }
+}
+
+/// `s` as it may be printed to a terminal: control characters (ANSI escapes, line breaks),
+/// bidirectional overrides and other invisible formatting characters as `\u{..}` escapes, so
+/// that a draft or a file name cannot rewrite what the reader sees.
+pub fn terminal(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if needs_escape(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Control characters and the invisible ones that reorder or hide text.
+pub fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
+        )
 }
 
 pub fn for_format(format: OutputFormat, color: bool) -> Box<dyn Report> {
@@ -236,8 +280,8 @@ pub fn for_format(format: OutputFormat, color: bool) -> Box<dyn Report> {
         OutputFormat::Json => Box::new(json::Json),
         OutputFormat::Jsonl => Box::new(jsonl::Jsonl),
         OutputFormat::Github => Box::new(github::Github),
-        OutputFormat::Sarif => Box::new(sarif::Sarif),
-        OutputFormat::Junit => Box::new(junit::Junit),
+        OutputFormat::Sarif => Box::new(sarif::Sarif::default()),
+        OutputFormat::Junit => Box::new(junit::Junit::default()),
     }
 }
 

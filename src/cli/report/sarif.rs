@@ -10,7 +10,12 @@ use serde_json::{Value, json};
 
 use super::{Record, Report, Summary, UNUSED_SUPPRESSION, one_line};
 
-pub struct Sarif;
+/// A SARIF log is one JSON document whose rules come before its results, so the results are
+/// kept (as compact JSON lines) until the end.
+#[derive(Default)]
+pub struct Sarif {
+    lines: std::sync::Mutex<Vec<u8>>,
+}
 
 impl Report for Sarif {
     /// One JSON line per record: its rule and its result, assembled by `write`.
@@ -24,10 +29,19 @@ impl Report for Sarif {
         out
     }
 
-    fn write(&self, out: &mut dyn Write, chunks: &[Vec<u8>], _summary: &Summary) -> io::Result<()> {
+    fn chunk(&self, _out: &mut dyn Write, chunk: &[u8], _first: bool) -> io::Result<()> {
+        self.lines
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(chunk);
+        Ok(())
+    }
+
+    fn finish(&self, out: &mut dyn Write, _summary: &Summary, _any: bool) -> io::Result<()> {
         let mut rules: BTreeMap<String, Value> = BTreeMap::new();
         let mut results = Vec::new();
-        for chunk in chunks {
+        let lines = std::mem::take(&mut *self.lines.lock().unwrap_or_else(|e| e.into_inner()));
+        for chunk in [lines] {
             for line in chunk.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
                 let mut v: Value = serde_json::from_slice(line).map_err(io::Error::other)?;
                 let rule = v["rule"].take();
@@ -59,7 +73,8 @@ impl Report for Sarif {
                 "results": results,
             }],
         });
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
+        // `From` keeps an I/O error's kind, so a closed pipe stays quiet as in other formats.
+        serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
         writeln!(out)
     }
 }
