@@ -3,14 +3,15 @@
 
     python3 scripts/robustness/lost_update.py [--trials 50] [--size-mb 5] [--bin target/release/termlint]
 
-Each trial writes a draft of SIZE MiB with deviants, starts `--fix` on it, and at a random
-moment within the run appends a marker line to the file (as an editor writing in place
-does). Afterwards the marker must still be in the file: either termlint saw the edit and
+Each trial writes a draft of SIZE MiB with deviants, starts `--fix` on it, and appends a
+marker line to the file (as an editor writing in place does): in half the trials at a random
+moment within the run, in the other half as soon as termlint's temporary file appears, which
+is after termlint has compared the file and before it replaces it (the dangerous window). Afterwards the marker must still be in the file: either termlint saw the edit and
 refused to replace the file ("changed on disk"), or the edit came before termlint read the
 file and the fix kept it. A trial whose file lacks the marker lost an edit. Prints a line
 per trial and a total; exits 1 if any edit was lost.
 """
-import argparse, random, shutil, subprocess, sys, tempfile, time
+import argparse, os, random, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -43,7 +44,12 @@ def main():
             marker = f"EDIT {t}\n"
             p = subprocess.Popen([a.bin, "check", "--fix", "-g", str(g), str(draft)],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-            time.sleep(rng.uniform(0.0, 1.0) * full)
+            if t % 2 == 0:
+                time.sleep(rng.uniform(0.0, 1.0) * full)
+            else:
+                while p.poll() is None and not any(
+                        n.startswith(".termlint-fix-") for n in os.listdir(work)):
+                    time.sleep(0.0005)
             with open(draft, "a") as f:
                 f.write(marker)
             _, err = p.communicate()
