@@ -173,7 +173,7 @@ pub struct CheckArgs {
     pub color: ColorWhen,
 
     /// Threads for walking and checking (default: one per core).
-    #[arg(short = 'j', long, value_name = "N")]
+    #[arg(short = 'j', long, value_name = "N", value_parser = threads)]
     pub threads: Option<usize>,
 
     /// Rewrite each fixable deviant to its suggestion, in place (for `-`: print the fixed text).
@@ -201,7 +201,7 @@ pub struct CheckArgs {
     pub max_warnings: Option<usize>,
 
     /// Exit with 0 even when findings would fail the run (errors still exit with 2).
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["deny", "max_warnings"])]
     pub exit_zero: bool,
 
     /// Print the number of findings per term instead of the findings.
@@ -217,6 +217,15 @@ pub struct CheckArgs {
     /// per segment.
     #[arg(long)]
     pub strict_count: bool,
+}
+
+/// `-j N`: a whole number of at least 1.
+fn threads(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("at least one thread is needed".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("expected a whole number of threads".to_string()),
+    }
 }
 
 #[derive(Debug, Args)]

@@ -255,9 +255,15 @@ pub fn run(args: CheckArgs) -> Status {
     } else {
         io::stdout().is_terminal()
     };
+    let warnings_fail = args.deny.contains(&Deny::Warnings) || args.max_warnings.is_some();
     let report = report::for_format(
         format,
         use_color(args.color, report_is_tty) && format == OutputFormat::Human,
+        if warnings_fail {
+            Severity::Warning
+        } else {
+            Severity::Error
+        },
     );
     let mode = if args.fix {
         Mode::Fix
@@ -763,6 +769,15 @@ impl Emitter<'_> {
                 .is_some_and(|max| summary.warnings > max);
         if failing {
             self.status = self.status.max(Status::Findings);
+            // Say why warnings alone failed the run; errors speak for themselves.
+            if summary.errors == 0 {
+                let w = summary.warnings;
+                let why = match self.args.max_warnings {
+                    Some(max) if w > max => format!(", more than --max-warnings {max} allows"),
+                    _ => ", and --deny warnings makes warnings fail the run".to_string(),
+                };
+                let _ = writeln!(io::stderr(), "termlint: failed: {w} warning{}{why}", s(w));
+            }
         }
         if !self.output_closed {
             let written = if self.args.statistics {

@@ -66,11 +66,12 @@ pub fn check(file: Option<&Path>, color: ColorWhen) -> Status {
         emit(&mut out, &source, &d, color);
     }
     let _ = std::io::stderr().write_all(&out);
+    let n = terms.len();
     eprintln!(
-        "{shown}: {} problem{} in {} terms",
+        "{shown}: {} problem{} (the glossary has {n} term{})",
         problems.len(),
         if problems.len() == 1 { "" } else { "s" },
-        terms.len()
+        if n == 1 { "" } else { "s" }
     );
     Status::Findings
 }

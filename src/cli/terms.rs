@@ -82,6 +82,9 @@ pub fn run(args: &TermsArgs) -> Status {
         return Status::Clean; // a closed pipe: nothing more to say
     }
     if terms.is_empty() {
+        if let Some(q) = &args.query {
+            eprintln!("termlint: no term matches \"{q}\" (by id, source term or rendering)");
+        }
         Status::Findings
     } else {
         Status::Clean

@@ -1,16 +1,34 @@
-//! `--format junit`: JUnit XML, one test case per checked file, failing when the file has
-//! findings; CI systems show it as a test report.
+//! `--format junit`: JUnit XML, one test case per checked file, failing when the file has a
+//! finding that fails the run (an error; a warning with `--deny warnings` or
+//! `--max-warnings`); other findings are listed as the test case's output. CI systems show it
+//! as a test report.
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use termlint::Severity;
 
 use super::concise::concise_line;
 use super::{Record, Report, Summary};
 
 /// JUnit's header counts every test case, so the test cases are kept until the end: one
 /// short element per file.
-#[derive(Default)]
 pub struct Junit {
     cases: std::sync::Mutex<Vec<u8>>,
+    /// Test cases with a failure.
+    failures: AtomicUsize,
+    /// The lowest severity that fails the run.
+    fail_at: Severity,
+}
+
+impl Junit {
+    pub fn new(fail_at: Severity) -> Junit {
+        Junit {
+            cases: Default::default(),
+            failures: AtomicUsize::new(0),
+            fail_at,
+        }
+    }
 }
 
 impl Report for Junit {
@@ -21,21 +39,34 @@ impl Report for Junit {
             out.push_str(&format!(
                 "    <testcase name=\"{name}\" classname=\"termlint\" file=\"{name}\"/>\n"
             ));
-        } else {
-            let n = records.len();
-            out.push_str(&format!(
-                "    <testcase name=\"{name}\" classname=\"termlint\" file=\"{name}\">\n"
-            ));
-            out.push_str(&format!(
-                "      <failure type=\"termlint\" message=\"{n} finding{}\">",
-                if n == 1 { "" } else { "s" }
-            ));
-            for r in records {
-                out.push_str(&termlint::export::xml_escape(&concise_line(r)));
-                out.push('\n');
-            }
-            out.push_str("</failure>\n    </testcase>\n");
+            return out.into_bytes();
         }
+        out.push_str(&format!(
+            "    <testcase name=\"{name}\" classname=\"termlint\" file=\"{name}\">\n"
+        ));
+        let (failing, other): (Vec<_>, Vec<_>) =
+            records.iter().partition(|r| r.severity >= self.fail_at);
+        let lines = |rs: &[&Record<'_>]| -> String {
+            rs.iter()
+                .map(|r| termlint::export::xml_escape(&concise_line(r)) + "\n")
+                .collect()
+        };
+        if !failing.is_empty() {
+            self.failures.fetch_add(1, Ordering::Relaxed);
+            let n = failing.len();
+            out.push_str(&format!(
+                "      <failure type=\"termlint\" message=\"{n} finding{}\">{}</failure>\n",
+                if n == 1 { "" } else { "s" },
+                lines(&failing)
+            ));
+        }
+        if !other.is_empty() {
+            out.push_str(&format!(
+                "      <system-out>{}</system-out>\n",
+                lines(&other)
+            ));
+        }
+        out.push_str("    </testcase>\n");
         out.into_bytes()
     }
 
@@ -53,7 +84,7 @@ impl Report for Junit {
 
     fn finish(&self, out: &mut dyn Write, summary: &Summary, _any: bool) -> io::Result<()> {
         let tests = summary.files_checked;
-        let failures = summary.files_with_findings;
+        let failures = self.failures.load(Ordering::Relaxed);
         writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
         writeln!(
             out,

@@ -273,7 +273,9 @@ pub fn needs_escape(c: char) -> bool {
         )
 }
 
-pub fn for_format(format: OutputFormat, color: bool) -> Box<dyn Report> {
+/// The renderer of `format`; `fail_at` is the lowest severity that fails the run (JUnit marks
+/// only those findings as failures).
+pub fn for_format(format: OutputFormat, color: bool, fail_at: Severity) -> Box<dyn Report> {
     match format {
         OutputFormat::Human => Box::new(human::Human { color }),
         OutputFormat::Concise => Box::new(concise::Concise),
@@ -281,7 +283,7 @@ pub fn for_format(format: OutputFormat, color: bool) -> Box<dyn Report> {
         OutputFormat::Jsonl => Box::new(jsonl::Jsonl),
         OutputFormat::Github => Box::new(github::Github),
         OutputFormat::Sarif => Box::new(sarif::Sarif::default()),
-        OutputFormat::Junit => Box::new(junit::Junit::default()),
+        OutputFormat::Junit => Box::new(junit::Junit::new(fail_at)),
     }
 }
 
