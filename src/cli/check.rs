@@ -228,15 +228,19 @@ fn check_text(
     let prose = match format.read(&input.text) {
         Ok(prose) => prose,
         Err(e) => {
-            // Not checked: say where the file stops parsing.
+            // Not checked: say where the file stops parsing, or why it is not read.
             return Checked {
-                error: Some(format!(
-                    "not checked: malformed {} at line {}, column {}: {}",
-                    format.name(),
-                    e.line,
-                    e.column,
-                    e.message
-                )),
+                error: Some(if e.line == 0 {
+                    format!("not checked: {}", e.message)
+                } else {
+                    format!(
+                        "not checked: malformed {} at line {}, column {}: {}",
+                        format.name(),
+                        e.line,
+                        e.column,
+                        e.message
+                    )
+                }),
                 ..Checked::default()
             };
         }
