@@ -108,6 +108,9 @@ pub enum Fix {
     NotReplaceable,
     /// Not fixed: the file is a Word document, which termlint reads but never rewrites.
     ReadOnlyFormat,
+    /// Not fixed: the words are the text of an XML entity, reported where it is used; they
+    /// are written in the entity's declaration, which may serve other uses too.
+    InEntity,
 }
 
 impl Fix {
@@ -121,6 +124,9 @@ impl Fix {
             Fix::ReadOnlyFormat => {
                 Some("termlint does not rewrite Word documents; edit it in Word")
             }
+            Fix::InEntity => Some(
+                "the words come from an XML entity; change its declaration in the DTD, or write the text out here",
+            ),
         }
     }
 }

@@ -97,12 +97,83 @@ case_sensitive = true
     ] {
         match format.read(&text) {
             Ok(_) => check_invariants(&checker, &text, format),
-            Err(e) => assert!(e.line >= 1 && e.column >= 1, "an error has a position"),
+            Err(e) => assert!(
+                (e.line >= 1 && e.column >= 1) || (e.line, e.column) == (0, 0),
+                "an error has a position, or is about the whole file"
+            ),
         }
     }
     if let Some(document) = document {
         check_invariants(&checker, &document, Format::Docx);
     }
+}
+
+/// The XML readers (XLIFF, TMX, a Word document's XML, TBX) on a document built from the
+/// input, so that short inputs reach deep nesting and many entity references: a first byte
+/// `k`, then up to five parts separated by NUL bytes, `head`, `open`, `middle`, `close`,
+/// `tail`, make `head + open × n + middle + close × n + tail` with `n = 100 × k` (fewer if
+/// that would pass 1 MB). Any document is read or refused, never a panic or a stack
+/// overflow; what is read is safe to check and fix, and no fix or piece of prose lies before
+/// the root element (in the DTD, whose entity declarations a fix must never rewrite).
+pub fn xml(data: &[u8]) {
+    let Some((&k, rest)) = data.split_first() else {
+        return;
+    };
+    let rest = String::from_utf8_lossy(rest);
+    let mut parts = rest.splitn(5, '\0');
+    let mut part = || parts.next().unwrap_or("");
+    let (head, open, middle, close, tail) = (part(), part(), part(), part(), part());
+    let unit = (open.len() + close.len()).max(1);
+    let n = (100 * k as usize).min((1 << 20) / unit);
+    let text = [head, &open.repeat(n), middle, &close.repeat(n), tail].concat();
+    let glossary = Glossary::from_toml(
+        r#"
+[[term]]
+id = "shared-future"
+source = ["人类命运共同体"]
+preferred = "community of shared future for mankind"
+deviants = ["community of common destiny"]
+
+[[term]]
+id = "cpc"
+preferred = "Communist Party of China"
+deviants = ["CCP"]
+"#,
+    )
+    .expect("a valid glossary");
+    let checker = Checker::new(glossary).expect("it compiles");
+    let body = roxmltree::Document::parse_with_options(
+        &text,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .ok()
+    .map(|doc| doc.root_element().range().start);
+    for format in [Format::Xliff, Format::Tmx] {
+        match format.read(&text) {
+            Ok(prose) => {
+                let body = body.expect("what a reader reads, roxmltree parses");
+                assert!(
+                    prose.pieces().iter().all(|p| p.start >= body),
+                    "prose in the DTD"
+                );
+                for f in checker.lint(&prose).findings {
+                    if matches!(f.fix, Fix::Replace(_)) {
+                        assert!(f.span.start >= body, "a fix in the DTD");
+                    }
+                }
+                check_invariants(&checker, &text, format);
+            }
+            Err(e) => assert!(
+                (e.line >= 1 && e.column >= 1) || (e.line, e.column) == (0, 0),
+                "an error has a position, or is about the whole file"
+            ),
+        }
+    }
+    let _ = crate::formats::docx::paragraphs(&text);
+    let _ = crate::import::tbx::parse(&text);
 }
 
 /// Findings are sorted and lie on character boundaries, fixable ones do not overlap, and

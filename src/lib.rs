@@ -108,7 +108,7 @@ impl Checker {
         let forms = self.matcher.forms();
         let mut candidates = self.matcher.candidates(prose);
         let bilingual = !prose.segments.is_empty();
-        if candidates.is_empty() && !bilingual {
+        if candidates.is_empty() && !bilingual && prose.expansions.references.is_empty() {
             return Vec::new();
         }
         let pieces = prose.pieces();
@@ -202,6 +202,9 @@ impl Checker {
                 related: Vec::new(),
             });
         }
+        if !prose.expansions.references.is_empty() {
+            self.expansions(prose, &mut findings, &mut renderings, bilingual);
+        }
         // An automaton that cannot be built (far beyond any real glossary, whose forms the
         // matcher has already compiled) leaves the source-aware checks out.
         let sources = bilingual
@@ -223,6 +226,70 @@ impl Checker {
             findings.sort_by_key(|f| (f.span.start, f.span.end));
         }
         findings
+    }
+
+    /// What the text of entity references holds (see [`prose::Expansions`]): each text is
+    /// checked once, as plain text, and what it holds is reported at every reference to it,
+    /// once per term and words (a reference to ten thousand deviants is one finding, not ten
+    /// thousand at one place), and never fixed. In a bilingual file, the renderings there
+    /// count where the reference is.
+    fn expansions<'s>(
+        &'s self,
+        prose: &Prose<'_>,
+        findings: &mut Vec<Finding>,
+        renderings: &mut Vec<Rendering<'s>>,
+        bilingual: bool,
+    ) {
+        let forms = self.matcher.forms();
+        let expansions = &prose.expansions;
+        // Per text: its findings, and the (term, approved form) of each rendering in it.
+        type Checked<'f> = (Vec<Finding>, Vec<(usize, Option<&'f str>)>);
+        let checked: Vec<Checked<'_>> = expansions
+            .texts
+            .iter()
+            .map(|t| {
+                let whole = Prose::whole(t);
+                let mut used: Vec<(usize, Option<&str>)> = if bilingual {
+                    select::select(forms, self.matcher.candidates(&whole), |_| true)
+                        .into_iter()
+                        .map(|(c, verdict)| {
+                            let form = &forms[c.form];
+                            (
+                                form.term,
+                                (verdict == Verdict::Approved).then_some(form.text.as_str()),
+                            )
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let mut seen = std::collections::HashSet::new();
+                used.retain(|u| seen.insert(*u));
+                let mut found = self.check(&whole);
+                let mut seen = std::collections::HashSet::new();
+                found.retain(|f| seen.insert((f.term, f.kind.as_str(), f.words.clone())));
+                (found, used)
+            })
+            .collect();
+        for (span, index) in &expansions.references {
+            let (found, used) = &checked[*index];
+            for f in found {
+                findings.push(Finding {
+                    span: span.clone(),
+                    matched: prose.text()[span.clone()].to_string(),
+                    fix: Fix::InEntity,
+                    related: Vec::new(),
+                    ..f.clone()
+                });
+            }
+            renderings.extend(used.iter().map(|&(term, approved)| Rendering {
+                term,
+                span: span.clone(),
+                approved,
+            }));
+        }
+        findings.sort_by_key(|f| (f.span.start, f.span.end));
+        renderings.sort_by_key(|r| r.span.start);
     }
 
     /// Every occurrence of every form in plain `text`, overlapping ones included, before any

@@ -52,6 +52,21 @@ pub struct Prose<'a> {
     pub fuzzy: Vec<Range<usize>>,
     /// The translation units of a bilingual file, in text order (empty for other files).
     pub segments: Vec<Segment>,
+    /// References to text declared elsewhere in the file (XML entities), checked apart.
+    pub expansions: Expansions,
+}
+
+/// References whose text is declared elsewhere in the file: an XML entity (`&co;`) that the
+/// DTD declares (`<!ENTITY co "Acme">`). The reference is a barrier between the prose before
+/// and after it; its replacement text is checked on its own, and what is found there is
+/// reported at the reference and never fixed (the words are in the declaration, which a fix
+/// must not rewrite for one use).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Expansions {
+    /// Each distinct replacement text, as a reader sees it.
+    pub texts: Vec<String>,
+    /// Each reference, in text order: its bytes in the text and the index of its text.
+    pub references: Vec<(Range<usize>, usize)>,
 }
 
 impl<'a> Prose<'a> {
@@ -67,6 +82,7 @@ impl<'a> Prose<'a> {
             directives: Vec::new(),
             fuzzy: Vec::new(),
             segments: Vec::new(),
+            expansions: Expansions::default(),
         }
     }
 
@@ -95,6 +111,7 @@ impl<'a> Prose<'a> {
             directives: Vec::new(),
             fuzzy: Vec::new(),
             segments: Vec::new(),
+            expansions: Expansions::default(),
         }
     }
 

@@ -1,11 +1,18 @@
 //! Replays every input in fuzz/regressions/ (crashes the fuzzers found, kept after the fix)
-//! through the fuzz targets' entry points, plus a few hand-made hostile inputs.
+//! and fuzz/seeds/ (the hostile inputs a fuzzer starts from) through the fuzz targets' entry
+//! points, plus a few hand-made hostile inputs.
 
 use std::path::Path;
 
 fn replay(target: &str, run: fn(&[u8])) -> usize {
+    replay_dir("regressions", target, run)
+}
+
+/// Runs every file of fuzz/`folder`/`target` through `run`; returns how many there were.
+fn replay_dir(folder: &str, target: &str, run: fn(&[u8])) -> usize {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fuzz/regressions")
+        .join("fuzz")
+        .join(folder)
         .join(target);
     let mut n = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
@@ -63,5 +70,21 @@ fn formats_regressions() {
         b"<target><![CDATA[the CCP]]></target>",
     ] {
         termlint::fuzzing::formats(input);
+    }
+}
+
+#[test]
+fn xml_regressions_and_seeds() {
+    replay("xml", termlint::fuzzing::xml);
+    // The seeds the fuzzer starts from: entity bombs, loops and positions, deep nesting.
+    assert_eq!(replay_dir("seeds", "xml", termlint::fuzzing::xml), 9);
+    for input in [
+        &b""[..],
+        b"\xff\0<g>\0\0</g>",
+        b"\x01<!DOCTYPE x [<!ENTITY a \"&#60;\">]><x>&a;</x>",
+        b"\x00<!DOCTYPE x [<!ENTITY o \"<g>\">]><target>&o;CCP</g></target>",
+        b"\x00<!DOCTYPE x [<!ENTITY a SYSTEM \"x]>\">]><target>&a;</target>",
+    ] {
+        termlint::fuzzing::xml(input);
     }
 }

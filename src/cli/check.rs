@@ -463,15 +463,20 @@ fn check_text(
     };
     let prose = match format.read(&input.text) {
         Ok(prose) => prose,
-        // Not checked: say where the file stops parsing.
         Err(e) => {
-            return Checked::failed(format!(
-                "not checked: malformed {} at line {}, column {}: {}",
-                format.name(),
-                e.line,
-                e.column,
-                e.message
-            ));
+            // Not checked: say where the file stops parsing, or why it is not read (line 0:
+            // about the whole file, such as entities that expand too far).
+            return Checked::failed(if e.line == 0 {
+                format!("not checked: {}", e.message)
+            } else {
+                format!(
+                    "not checked: malformed {} at line {}, column {}: {}",
+                    format.name(),
+                    e.line,
+                    e.column,
+                    e.message
+                )
+            });
         }
     };
     let mut linted = checker.lint(&prose);

@@ -11,6 +11,8 @@
 use std::fmt;
 use std::io::{Cursor, Read};
 
+use super::tree::Edge;
+
 /// The largest `word/document.xml` read, uncompressed: far beyond any real document, and a
 /// guard against a zip bomb.
 const MAX_DOCUMENT_BYTES: u64 = 256 << 20;
@@ -54,10 +56,14 @@ pub fn text(bytes: &[u8]) -> Result<String, DocxError> {
 /// The paragraphs of a WordprocessingML document, one per line.
 pub fn paragraphs(xml: &str) -> Result<String, DocxError> {
     let doc = super::parse_xml(xml).map_err(|e| {
-        DocxError(format!(
-            "malformed word/document.xml at line {}, column {}: {}",
-            e.line, e.column, e.message
-        ))
+        DocxError(if e.line == 0 {
+            format!("not checked: word/document.xml: {}", e.message)
+        } else {
+            format!(
+                "malformed word/document.xml at line {}, column {}: {}",
+                e.line, e.column, e.message
+            )
+        })
     })?;
     let mut out = String::new();
     let body = doc
@@ -70,56 +76,89 @@ pub fn paragraphs(xml: &str) -> Result<String, DocxError> {
     Ok(out)
 }
 
-/// Appends the paragraphs under `node`. A paragraph nested in another (a text box) comes
-/// before the rest of its parent's text.
-fn walk(node: roxmltree::Node<'_, '_>, out: &mut String) {
-    for child in node.children().filter(|c| c.is_element()) {
-        if child.has_tag_name((W, "p")) {
-            let mut line = String::new();
-            paragraph(child, &mut line, out);
-            out.push_str(&line);
-            out.push('\n');
-        } else if !deleted(child) && child.tag_name().name() != "Fallback" {
-            walk(child, out);
-        }
-    }
+/// How the children of an open element are read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Outside a paragraph, or in a drawing inside one: only paragraphs count.
+    Walk,
+    /// Inside a paragraph: runs, text, tabs and breaks.
+    Paragraph,
 }
 
-/// The text of one paragraph into `line`; nested paragraphs go to `out` directly.
-fn paragraph(node: roxmltree::Node<'_, '_>, line: &mut String, out: &mut String) {
-    for child in node.children().filter(|c| c.is_element()) {
-        let name = child.tag_name();
-        if name.namespace() != Some(W) {
+/// Appends the paragraphs under `body`, walked without recursion (a document may nest runs
+/// a hundred thousand deep). A paragraph nested in another (a text box) comes before the
+/// rest of its parent's text.
+fn walk(body: roxmltree::Node<'_, '_>, out: &mut String) {
+    // For each open element: how its children are read (None: not at all), and whether it
+    // is a paragraph.
+    let mut open: Vec<(Option<Mode>, bool)> = Vec::new();
+    // The text of each open paragraph, innermost last.
+    let mut lines: Vec<String> = Vec::new();
+    super::tree::walk(body, |edge| {
+        let node = match edge {
+            Edge::Open(n) if n.is_element() => n,
+            Edge::Close(n) if n.is_element() => {
+                if let Some((_, true)) = open.pop() {
+                    out.push_str(&lines.pop().unwrap_or_default());
+                    out.push('\n');
+                }
+                return true;
+            }
+            _ => return true,
+        };
+        let name = node.tag_name();
+        let paragraph = name.namespace() == Some(W) && name.name() == "p" && !open.is_empty();
+        let mode = match open.last() {
+            None => Some(Mode::Walk),
+            Some((None, _)) => None,
+            Some(_) if paragraph => Some(Mode::Paragraph),
+            Some((Some(Mode::Walk), _)) => {
+                (!deleted(node) && name.name() != "Fallback").then_some(Mode::Walk)
+            }
             // Drawing and compatibility wrappers: text boxes inside hold paragraphs. Of
             // `mc:AlternateContent`, `mc:Fallback` repeats `mc:Choice` for older readers.
-            if name.name() != "Fallback" {
-                walk(child, out);
+            Some((Some(Mode::Paragraph), _)) if name.namespace() != Some(W) => {
+                (name.name() != "Fallback").then_some(Mode::Walk)
             }
-            continue;
+            Some((Some(Mode::Paragraph), _)) => {
+                let line = lines.last_mut();
+                match (name.name(), line) {
+                    ("t", Some(line)) => {
+                        let t = node.text().unwrap_or("");
+                        line.extend(
+                            t.chars()
+                                .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+                        );
+                        None
+                    }
+                    ("tab" | "ptab", Some(line)) => {
+                        line.push('\t');
+                        None
+                    }
+                    ("br" | "cr", Some(line)) => {
+                        line.push(' ');
+                        None
+                    }
+                    ("noBreakHyphen", Some(line)) => {
+                        line.push('\u{2011}');
+                        None
+                    }
+                    // Not text: deleted runs, field instructions, properties.
+                    (
+                        "softHyphen" | "del" | "moveFrom" | "delText" | "instrText"
+                        | "delInstrText" | "pPr" | "rPr",
+                        _,
+                    ) => None,
+                    _ => Some(Mode::Paragraph),
+                }
+            }
+        };
+        if paragraph && mode.is_some() {
+            lines.push(String::new());
         }
-        match name.name() {
-            "t" => {
-                let t = child.text().unwrap_or("");
-                line.extend(
-                    t.chars()
-                        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
-                );
-            }
-            "tab" | "ptab" => line.push('\t'),
-            "br" | "cr" => line.push(' '),
-            "noBreakHyphen" => line.push('\u{2011}'),
-            "softHyphen" => {}
-            "p" => {
-                let mut inner = String::new();
-                paragraph(child, &mut inner, out);
-                out.push_str(&inner);
-                out.push('\n');
-            }
-            // Not text: deleted runs, field instructions, properties.
-            "del" | "moveFrom" | "delText" | "instrText" | "delInstrText" | "pPr" | "rPr" => {}
-            _ => paragraph(child, line, out),
-        }
-    }
+        open.push((mode, paragraph && mode.is_some()));
+        mode.is_some()
+    });
 }
 
 fn deleted(node: roxmltree::Node<'_, '_>) -> bool {

@@ -8,11 +8,13 @@ use std::path::Path;
 use crate::prose::Prose;
 
 pub mod docx;
+pub(crate) mod dtd;
 pub mod markdown;
 pub mod plain;
 pub mod po;
 pub mod table;
 pub mod tmx;
+pub(crate) mod tree;
 pub mod xliff;
 
 /// The formats termlint reads.
@@ -34,9 +36,11 @@ pub enum Format {
     Table(table::Table),
 }
 
-/// A file that does not parse as its format.
+/// A file that does not parse as its format, or that termlint declines to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormatError {
+    /// 1-based line and column of the problem, or 0 when it is about the whole file (XML
+    /// entities that expand too far): then the file is well-formed and not read.
     pub line: usize,
     pub column: usize,
     pub message: String,
@@ -44,13 +48,26 @@ pub struct FormatError {
 
 impl std::fmt::Display for FormatError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.column, self.message)
+        if self.line == 0 {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.line, self.column, self.message)
+        }
     }
 }
 
-/// Parses XML with roxmltree, a DTD allowed (roxmltree expands entities and bounds their
-/// growth); an error says where, once.
+/// Parses XML with roxmltree, a DTD allowed; an error says where, once. roxmltree expands
+/// entities and bounds their nesting; the text they expand to is bounded here first (see
+/// [`dtd::check`]), an error at line 0. Deep nesting is safe: roxmltree parses it
+/// without recursion, and the readers walk the tree without recursion too.
 pub(crate) fn parse_xml(text: &str) -> Result<roxmltree::Document<'_>, FormatError> {
+    if let Err(message) = dtd::check(text) {
+        return Err(FormatError {
+            line: 0,
+            column: 0,
+            message,
+        });
+    }
     let options = roxmltree::ParsingOptions {
         allow_dtd: true,
         ..roxmltree::ParsingOptions::default()

@@ -7,10 +7,10 @@
 
 use super::FormatError;
 use super::parse_xml;
-use super::xliff::{collect, content, span};
+use super::tree;
+use super::xliff::{Reader, content, directives};
 use crate::language::same_language;
 use crate::prose::{Prose, Segment};
-use crate::suppress;
 
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
@@ -32,17 +32,15 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
         .children()
         .find(|c| c.has_tag_name("header"))
         .and_then(|h| h.attribute("srclang"));
-    let mut pieces = Vec::new();
-    let mut directives = Vec::new();
+    let mut reader = Reader::new(text, &doc);
+    // The units; one inside another (not TMX) is part of the outer one.
+    let units = tree::find(
+        doc.root(),
+        |n| n.has_tag_name("tu") && !reader.made_by_entity(n),
+        |n| !reader.made_by_entity(n),
+    );
     let mut segments = Vec::new();
-    for node in doc.descendants() {
-        if node.is_comment() {
-            directives.extend(suppress::parse(node.text().unwrap_or(""), node.range()));
-            continue;
-        }
-        if !node.has_tag_name("tu") {
-            continue;
-        }
+    for node in units {
         let tuvs: Vec<_> = node.children().filter(|c| c.has_tag_name("tuv")).collect();
         let src_lang = node.attribute("srclang").or(header_lang);
         let source_index = match src_lang {
@@ -50,26 +48,24 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
             _ => None,
         }
         .unwrap_or(0);
-        let mut source = String::new();
-        if let Some(s) = tuvs.get(source_index).and_then(|t| seg(*t)) {
-            content(s, &mut source);
-        }
+        let source = tuvs
+            .get(source_index)
+            .and_then(|t| seg(*t))
+            .map(content)
+            .unwrap_or_default();
         for (i, tuv) in tuvs.iter().enumerate() {
             if i == source_index {
                 continue;
             }
             let Some(s) = seg(*tuv) else { continue };
-            let first = pieces.len();
-            let mut started = false;
-            collect(text, s, &mut pieces, &mut started);
             segments.push(Segment {
                 source: source.clone(),
-                target: span(&pieces[first..]),
+                target: reader.collect(s),
             });
         }
     }
-    let mut prose = Prose::from_pieces(text, pieces);
-    prose.directives = directives;
+    let mut prose = reader.finish();
+    prose.directives = directives(&doc);
     prose.segments = segments;
     Ok(prose)
 }

@@ -4,156 +4,336 @@
 //! translatable `sub` inside a code; entities (`&amp;`, `&#160;`) read as the characters they
 //! stand for. Not checked: sources, `alt-trans`, units with `translate="no"`, XLIFF 2
 //! `ignorable`. Suppression directives are XML comments: `<!-- termlint-disable-next-line -->`.
+//!
+//! Entities a DTD declares (`&co;` for `<!ENTITY co "Acme">`) are not part of the file's
+//! text where they are used: a reference separates the text around it, and the text it stands
+//! for is checked on its own and reported at the reference, never fixed (see
+//! [`Expansions`]). Elements are walked without recursion, so any depth of nesting reads.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
+use roxmltree::{Node, NodeId};
+
+use super::dtd::{self, Entities};
+use super::tree::{self, Edge};
 use super::{FormatError, parse_xml};
-use crate::prose::{Gap, Piece, Prose, Segment};
+use crate::prose::{Expansions, Gap, Piece, Prose, Segment};
 use crate::suppress;
 
 pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
     let doc = parse_xml(text)?;
-    let mut pieces = Vec::new();
-    let mut directives = Vec::new();
+    let mut reader = Reader::new(text, &doc);
+    // The targets to check; one inside another is part of the outer one's text.
+    let targets = tree::find(
+        doc.root(),
+        |n| n.tag_name().name() == "target" && !skipped(n) && !reader.made_by_entity(n),
+        |n| !skipped(n) && !reader.made_by_entity(n),
+    );
     let mut segments = Vec::new();
-    for node in doc.descendants() {
-        if node.is_comment() {
-            directives.extend(suppress::parse(node.text().unwrap_or(""), node.range()));
-        } else if node.is_element() && node.tag_name().name() == "target" && translatable(node) {
-            let mut started = false;
-            let first = pieces.len();
-            collect(text, node, &mut pieces, &mut started);
-            let source = node
-                .parent()
-                .and_then(|unit| unit.children().find(|c| c.has_tag_name("source")));
-            if let Some(source) = source {
-                let target = span(&pieces[first..]);
-                let mut words = String::new();
-                content(source, &mut words);
-                segments.push(Segment {
-                    source: words,
-                    target,
-                });
-            }
+    // The source text of each unit, read once however many targets it has.
+    let mut sources: HashMap<NodeId, Option<String>> = HashMap::new();
+    for target in targets {
+        let span = reader.collect(target);
+        let Some(unit) = target.parent() else {
+            continue;
+        };
+        let source = sources.entry(unit.id()).or_insert_with(|| {
+            unit.children()
+                .find(|c| c.has_tag_name("source"))
+                .map(content)
+        });
+        if let Some(source) = source {
+            segments.push(Segment {
+                source: source.clone(),
+                target: span,
+            });
         }
     }
-    let mut prose = Prose::from_pieces(text, pieces);
-    prose.directives = directives;
+    let mut prose = reader.finish();
+    prose.directives = directives(&doc);
     prose.segments = segments;
     Ok(prose)
 }
 
-/// The range from the first non-empty piece to the end of the last (empty if there is none).
-pub(super) fn span(pieces: &[Piece]) -> Range<usize> {
-    match (pieces.iter().find(|p| p.start < p.end), pieces.last()) {
-        (Some(f), Some(l)) => f.start..l.end,
-        _ => 0..0,
+/// The suppression directives in the document's comments.
+pub(super) fn directives(doc: &roxmltree::Document<'_>) -> Vec<suppress::Directive> {
+    doc.descendants()
+        .filter(|n| n.is_comment())
+        .flat_map(|n| suppress::parse(n.text().unwrap_or(""), n.range()))
+        .collect()
+}
+
+/// Not checked, with all it holds: `alt-trans`, `ignorable`, `translate="no"`.
+fn skipped(element: Node<'_, '_>) -> bool {
+    matches!(element.tag_name().name(), "alt-trans" | "ignorable")
+        || element.attribute("translate") == Some("no")
+}
+
+/// Markup around translatable text (TMX's `hi` too): its content is text. Other elements
+/// are inline codes: not text, but a translatable `sub` inside one is.
+fn inline(name: &str) -> bool {
+    matches!(name, "g" | "mrk" | "pc" | "sub" | "hi")
+}
+
+/// Whether an element's content is text, given whether its parent's is.
+fn is_text(element: Node<'_, '_>, parent_text: bool) -> bool {
+    let name = element.tag_name().name();
+    if parent_text {
+        inline(name)
+    } else {
+        name == "sub"
     }
 }
 
-/// The text of an element as [`collect`] reads it, decoded: for a source.
-pub(super) fn content(node: roxmltree::Node<'_, '_>, out: &mut String) {
-    for child in node.children() {
-        if child.is_text() {
-            out.push_str(child.text().unwrap_or(""));
-        } else if child.is_element() {
-            match child.tag_name().name() {
-                "g" | "mrk" | "pc" | "sub" | "hi" => content(child, out),
-                _ => {
-                    for sub in child.descendants().filter(|d| d.has_tag_name("sub")) {
-                        content(sub, out);
-                    }
-                }
+/// The text of an element as [`Reader::collect`] reads it, decoded (entities expanded): for
+/// a source.
+pub(super) fn content(node: Node<'_, '_>) -> String {
+    let mut out = String::new();
+    // Whether the content of each open element is text.
+    let mut open: Vec<bool> = Vec::new();
+    tree::walk(node, |edge| {
+        match edge {
+            Edge::Open(n) if n.is_element() => {
+                let text = open.last().is_none_or(|&parent| is_text(n, parent));
+                open.push(text);
             }
-        }
-    }
-}
-
-/// Not in an `alt-trans` or an `ignorable`, and no enclosing element says `translate="no"`.
-fn translatable(target: roxmltree::Node<'_, '_>) -> bool {
-    target.ancestors().all(|a| {
-        !matches!(a.tag_name().name(), "alt-trans" | "ignorable")
-            && a.attribute("translate") != Some("no")
-    })
-}
-
-/// The text of `node`'s content, in document order; inline codes glue their neighbours.
-pub(super) fn collect(
-    text: &str,
-    node: roxmltree::Node<'_, '_>,
-    out: &mut Vec<Piece>,
-    started: &mut bool,
-) {
-    for child in node.children() {
-        if child.is_text() {
-            text_pieces(text, child.range(), out, started);
-        } else if child.is_element() {
-            match child.tag_name().name() {
-                // Markup around translatable text (TMX's `hi` too): its content is text.
-                "g" | "mrk" | "pc" | "sub" | "hi" => collect(text, child, out, started),
-                // Codes: not text, but a translatable `sub` inside one is.
-                _ => {
-                    for sub in child.descendants().filter(|d| d.has_tag_name("sub")) {
-                        collect(text, sub, out, started);
-                    }
-                }
+            Edge::Open(n) if n.is_text() && open.last() == Some(&true) => {
+                out.push_str(n.text().unwrap_or(""));
             }
+            Edge::Close(n) if n.is_element() => {
+                open.pop();
+            }
+            _ => {}
         }
-    }
-}
-
-/// The pieces of one text node's raw bytes: runs between entity references, each reference a
-/// one-character gap; CDATA sections read as their content.
-fn text_pieces(text: &str, range: Range<usize>, out: &mut Vec<Piece>, started: &mut bool) {
-    let raw = &text[range.clone()];
-    if let Some(inner) = raw
-        .strip_prefix("<![CDATA[")
-        .and_then(|r| r.strip_suffix("]]>"))
-    {
-        let start = range.start + 9;
-        push(out, start..start + inner.len(), Gap::Glue, started);
-        return;
-    }
-    let mut gap = Gap::Glue;
-    let mut run = range.start;
-    let mut i = 0;
-    while let Some(amp) = raw[i..].find('&') {
-        let at = i + amp;
-        let Some(semi) = raw[at..].find(';') else {
-            break;
-        };
-        let name = &raw[at + 1..at + semi];
-        let decoded = match name {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            n if n.starts_with("#x") || n.starts_with("#X") => u32::from_str_radix(&n[2..], 16)
-                .ok()
-                .and_then(char::from_u32),
-            n if n.starts_with('#') => n[1..].parse().ok().and_then(char::from_u32),
-            _ => None,
-        };
-        if let Some(c) = decoded {
-            push(out, run..range.start + at, gap, started);
-            gap = Gap::Char(c);
-            run = range.start + at + semi + 1;
-        }
-        i = at + semi + 1;
-    }
-    push(out, run..range.end, gap, started);
-}
-
-/// Adds a piece; the first of a target starts a new segment, the others join it.
-fn push(out: &mut Vec<Piece>, range: Range<usize>, gap: Gap, started: &mut bool) {
-    out.push(Piece {
-        start: range.start,
-        end: range.end,
-        joined: *started,
-        gap,
+        true
     });
-    *started = true;
+    out
+}
+
+/// Reads the text of elements (targets, TMX segments) into pieces at their bytes in the file.
+///
+/// roxmltree's text nodes cannot give those bytes once an entity is involved: the text of a
+/// node that starts with a reference has the range of the entity's value in the DTD, and the
+/// text after a reference joins it. So the text is read from the file itself: the bytes
+/// between an element's tags and its children's tags.
+pub(super) struct Reader<'t> {
+    text: &'t str,
+    /// Where the root element starts. A node that starts before it comes from an entity's
+    /// replacement text: its range points into the DTD.
+    body: usize,
+    entities: Entities<'t>,
+    pieces: Vec<Piece>,
+    expansions: Expansions,
+    /// For each entity name met, the index of its text in `expansions` (None: undeclared).
+    by_name: HashMap<&'t str, Option<usize>>,
+    /// Whether the current element has a piece yet: the next one joins it.
+    started: bool,
+    /// Whether an entity reference came since the last piece: the next one does not join.
+    barrier: bool,
+    /// The start of the first non-empty piece or reference of the current element, and the
+    /// end of its last piece or reference.
+    first: Option<usize>,
+    last: usize,
+}
+
+/// An element whose content is being read.
+struct Open {
+    /// Whether its content is text (else an inline code's: only its `sub`s are read).
+    text: bool,
+    /// Where its next run of text starts: after its start tag or its last child.
+    cursor: usize,
+    /// Where its content ends: its end tag.
+    end: usize,
+}
+
+impl<'t> Reader<'t> {
+    pub(super) fn new(text: &'t str, doc: &roxmltree::Document<'_>) -> Reader<'t> {
+        Reader {
+            text,
+            body: doc.root_element().range().start,
+            entities: Entities::declared(text),
+            pieces: Vec::new(),
+            expansions: Expansions::default(),
+            by_name: HashMap::new(),
+            started: false,
+            barrier: false,
+            first: None,
+            last: 0,
+        }
+    }
+
+    /// Whether `node` was made by expanding an entity (its range is in the DTD).
+    pub(super) fn made_by_entity(&self, node: Node<'_, '_>) -> bool {
+        node.range().start < self.body
+    }
+
+    /// Reads the text of `node`'s content, in document order: inline markup's content is
+    /// text, inline codes glue their neighbours, entities stand apart. Returns the range from
+    /// the first piece (or reference) to the end of the last (empty if there is none).
+    pub(super) fn collect(&mut self, node: Node<'_, '_>) -> Range<usize> {
+        self.started = false;
+        self.barrier = false;
+        self.first = None;
+        let mut open: Vec<Open> = Vec::new();
+        tree::walk(node, |edge| {
+            match edge {
+                // Text nodes are read from the bytes around the other nodes. A node made by
+                // an entity is read with the reference.
+                Edge::Open(n) | Edge::Close(n) if n.is_text() || self.made_by_entity(n) => false,
+                Edge::Open(n) => {
+                    if let Some(parent) = open.last().filter(|p| p.text) {
+                        self.gap(parent.cursor..n.range().start);
+                    }
+                    if n.is_element() {
+                        let text = open.last().is_none_or(|p| is_text(n, p.text));
+                        let (cursor, end) = if text {
+                            inside(self.text, n.range())
+                        } else {
+                            (0, 0)
+                        };
+                        open.push(Open { text, cursor, end });
+                    }
+                    true
+                }
+                Edge::Close(n) => {
+                    if n.is_element()
+                        && let Some(element) = open.pop()
+                        && element.text
+                    {
+                        self.gap(element.cursor..element.end);
+                    }
+                    if let Some(parent) = open.last_mut() {
+                        parent.cursor = n.range().end;
+                    }
+                    true
+                }
+            }
+        });
+        match self.first {
+            Some(first) => first..self.last,
+            None => 0..0,
+        }
+    }
+
+    /// The prose read so far.
+    pub(super) fn finish(self) -> Prose<'t> {
+        let mut prose = Prose::from_pieces(self.text, self.pieces);
+        prose.expansions = self.expansions;
+        prose
+    }
+
+    /// Reads a run of text between tags: runs between references, a character reference
+    /// a one-character gap, a CDATA section its content, an entity a barrier.
+    fn gap(&mut self, range: Range<usize>) {
+        let text = self.text;
+        let raw = &text[range.clone()];
+        let at = |i: usize| range.start + i;
+        let mut gap = Gap::Glue;
+        let mut run = range.start;
+        let mut i = 0;
+        while let Some(k) = memchr::memchr2(b'&', b'<', &raw.as_bytes()[i..]) {
+            let mark = i + k;
+            if raw.as_bytes()[mark] == b'<' {
+                self.push(run..at(mark), gap);
+                gap = Gap::Glue;
+                if let Some(cdata) = raw[mark..].strip_prefix("<![CDATA[") {
+                    let len = cdata.find("]]>").unwrap_or(cdata.len());
+                    self.push(at(mark + 9)..at(mark + 9 + len), Gap::Glue);
+                    i = (mark + 9 + len + 3).min(raw.len());
+                } else {
+                    // The tags of an element an entity opened and the file closes: markup.
+                    let close = if raw[mark..].starts_with("<!--") {
+                        "-->"
+                    } else {
+                        ">"
+                    };
+                    i = raw[mark..]
+                        .find(close)
+                        .map_or(raw.len(), |e| mark + e + close.len());
+                }
+                run = at(i);
+                continue;
+            }
+            let Some(semi) = raw[mark..].find(';') else {
+                break;
+            };
+            let name = &raw[mark + 1..mark + semi];
+            let after = mark + semi + 1;
+            if let Some(c) = dtd::character(name) {
+                self.push(run..at(mark), gap);
+                gap = Gap::Char(c);
+                run = at(after);
+            } else if let Some(index) = self.expansion(&text[at(mark + 1)..at(mark + semi)]) {
+                self.push(run..at(mark), gap);
+                self.reference(at(mark)..at(after), index);
+                gap = Gap::Glue;
+                run = at(after);
+            }
+            i = after;
+        }
+        self.push(run..range.end, gap);
+    }
+
+    /// The index of the text entity `name` stands for, read once per name.
+    fn expansion(&mut self, name: &'t str) -> Option<usize> {
+        if let Some(&index) = self.by_name.get(name) {
+            return index;
+        }
+        let index = self.entities.replacement(name).map(|t| {
+            self.expansions.texts.push(t);
+            self.expansions.texts.len() - 1
+        });
+        self.by_name.insert(name, index);
+        index
+    }
+
+    fn reference(&mut self, range: Range<usize>, index: usize) {
+        self.first.get_or_insert(range.start);
+        self.last = range.end;
+        self.expansions.references.push((range, index));
+        self.barrier = true;
+    }
+
+    /// Adds a piece: the first of an element starts a paragraph, the others join it unless
+    /// an entity reference came between.
+    fn push(&mut self, range: Range<usize>, gap: Gap) {
+        if range.start < range.end {
+            self.first.get_or_insert(range.start);
+        }
+        if self.first.is_some() {
+            self.last = range.end;
+        }
+        self.pieces.push(Piece {
+            start: range.start,
+            end: range.end,
+            joined: self.started && !self.barrier,
+            gap,
+        });
+        self.started = true;
+        self.barrier = false;
+    }
+}
+
+/// The content of an element at `range`: from after its start tag to its end tag (empty for
+/// `<x/>`). The document has parsed, so an attribute value holds no `<`: the last `<` starts
+/// the end tag, if there is one.
+fn inside(text: &str, range: Range<usize>) -> (usize, usize) {
+    let raw = &text.as_bytes()[range.clone()];
+    let end = match memchr::memrchr(b'<', raw) {
+        Some(end) if end > 0 && raw.get(end + 1) == Some(&b'/') => end,
+        _ => return (range.end, range.end),
+    };
+    let mut quote = None;
+    for (i, &b) in raw[..end].iter().enumerate() {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => return (range.start + i + 1, range.start + end),
+            _ => {}
+        }
+    }
+    (range.end, range.end)
 }
 
 #[cfg(test)]

@@ -18,7 +18,11 @@ const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 pub fn parse(text: &str) -> Result<Vec<Concept>, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let doc = crate::formats::parse_xml(text).map_err(|e| ImportError {
-        message: format!("malformed TBX: {}", e.message),
+        message: if e.line == 0 {
+            e.message.clone()
+        } else {
+            format!("malformed TBX: {}", e.message)
+        },
         ..ImportError::from(e)
     })?;
     let root = doc.root_element();
@@ -34,9 +38,15 @@ pub fn parse(text: &str) -> Result<Vec<Concept>, ImportError> {
         });
     }
     let default_lang = root.attribute((XML_NS, "lang"));
-    Ok(root
-        .descendants()
-        .filter(|n| is(n, "termEntry") || is(n, "conceptEntry"))
+    // The outermost entries: one inside another (not TBX) is part of it, so that a file of
+    // entries nested a hundred thousand deep is read once, not once per level.
+    let entries = crate::formats::tree::find(
+        root,
+        |n| is(&n, "termEntry") || is(&n, "conceptEntry"),
+        |_| true,
+    );
+    Ok(entries
+        .into_iter()
         .map(|entry| concept(entry, default_lang))
         .collect())
 }
