@@ -13,6 +13,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::ops::ControlFlow;
 
 use crate::fold::{fold, fold_form, is_word_char};
 use crate::glossary::Glossary;
@@ -148,10 +149,15 @@ impl Matcher {
                 forms.push(Form::new(term_index, kind, text));
             }
         }
-        // How many forms contain each word: a word many forms share is a costly anchor.
-        let mut shared: HashMap<String, usize> = HashMap::new();
-        for form in &forms {
-            let mut seen: Vec<String> = form.words().map(|(s, e)| form.word(s, e)).collect();
+        // Each form's words, and how many forms contain each word: a word many forms share
+        // is a costly anchor.
+        let form_words: Vec<Vec<(usize, usize, String)>> = forms
+            .iter()
+            .map(|f| f.words().map(|(s, e)| (s, e, f.word(s, e))).collect())
+            .collect();
+        let mut shared: HashMap<&str, usize> = HashMap::new();
+        for words in &form_words {
+            let mut seen: Vec<&str> = words.iter().map(|(_, _, w)| w.as_str()).collect();
             seen.sort_unstable();
             seen.dedup();
             for w in seen {
@@ -159,17 +165,16 @@ impl Matcher {
             }
         }
         let mut pairs = Vec::new();
-        for (i, form) in forms.iter().enumerate() {
-            let best = form.words().enumerate().max_by_key(|&(index, (s, e))| {
-                let word = form.word(s, e);
-                let n = shared.get(&word).copied().unwrap_or(0);
-                crate::rarity::anchor_key(&word, e - s, n, index)
+        for (i, (form, words)) in forms.iter().zip(&form_words).enumerate() {
+            let best = words.iter().enumerate().max_by_key(|&(index, (s, e, w))| {
+                let n = shared.get(w.as_str()).copied().unwrap_or(0);
+                crate::rarity::anchor_key(w, e - s, n, index)
             });
-            let Some((_, (start, end))) = best else {
+            let Some((_, &(start, end, ref word))) = best else {
                 continue;
             };
+            let word = word.clone();
             let entry = form.word_entry(i, start, end);
-            let word = form.word(start, end);
             if end == form.chars.len() {
                 // The last word: its plural spellings are words of the text too.
                 match form.inflection {
@@ -203,10 +208,10 @@ impl Matcher {
         let mut out = Vec::new();
         let text = prose.text();
         for (piece, p) in prose.pieces().iter().enumerate() {
-            for_each_word(text, p.start..p.end, |start, end| {
+            let _ = for_each_word(text, p.start..p.end, |start, end| {
                 let entries = self.words.lookup(text, start, end);
                 if entries.is_empty() {
-                    return;
+                    return ControlFlow::Continue(());
                 }
                 // The edge characters of the neighbouring words, read once per word found (if
                 // a form asks): most forms sharing an anchor differ there, and a form whose
@@ -244,6 +249,7 @@ impl Matcher {
                     }
                     self.verify_at(prose, piece, start, e, &mut out);
                 }
+                ControlFlow::Continue(())
             });
         }
         self.split_words(prose, &mut out);
@@ -252,11 +258,14 @@ impl Matcher {
 
     /// Whether any word of `text`, read as plain text, is a word some form is anchored on.
     pub fn has_anchor_word(&self, text: &str) -> bool {
-        let mut found = false;
         for_each_word(text, 0..text.len(), |start, end| {
-            found = found || !self.words.lookup(text, start, end).is_empty();
-        });
-        found
+            if self.words.lookup(text, start, end).is_empty() {
+                ControlFlow::Continue(())
+            } else {
+                ControlFlow::Break(())
+            }
+        })
+        .is_break()
     }
 
     /// Verifies the form of anchor `e` whose anchor starts at byte `at`, in piece `piece`.
@@ -284,18 +293,17 @@ impl Matcher {
     /// up; its forms are verified like any other (verification reads through joins already).
     fn split_words(&self, prose: &Prose<'_>, out: &mut Vec<Candidate>) {
         windows(prose, |window, offsets, boundary| {
-            for_each_word(window, 0..window.len(), |start, end| {
-                if start >= boundary || end <= boundary {
-                    return;
+            let _ = for_each_word(window, 0..window.len(), |start, end| {
+                if start < boundary
+                    && end > boundary
+                    && let Some(piece) = prose.piece_at(offsets[start])
+                {
+                    let word: String = window[start..end].chars().map(fold).collect();
+                    for e in self.words.lookup_folded(&word) {
+                        self.verify_at(prose, piece, offsets[start], e, out);
+                    }
                 }
-                let word: String = window[start..end].chars().map(fold).collect();
-                let at = offsets[start];
-                let Some(piece) = prose.piece_at(at) else {
-                    return;
-                };
-                for e in self.words.lookup_folded(&word) {
-                    self.verify_at(prose, piece, at, e, out);
-                }
+                ControlFlow::Continue(())
             });
         });
     }

@@ -15,6 +15,7 @@
 //! bytes is looked up with two loads, a multiplication and, mostly, one probe.
 
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 
 use crate::fold::{fold, is_word_char};
 
@@ -35,6 +36,9 @@ pub(crate) struct WordIndex<T> {
     /// anchors, and this small bitmap says so without touching the larger table.
     filter: Vec<u64>,
     filter_shift: u32,
+    /// Bit `n`: some ASCII word of `n` bytes is in the index (n <= 16); the commonest words
+    /// are short, and most lengths of those are often no anchor's.
+    lengths: u32,
     slots: Vec<Slot>,
     /// Every word, for the text words the table does not hold (non-ASCII or long).
     all: HashMap<String, (u32, u32)>,
@@ -98,7 +102,7 @@ fn classes8(x: u64) -> (u64, u64) {
     let t = x & !TOP;
     // Each byte below 0x80 plus a constant stays below 0x100: no carries between bytes.
     let digit = (t + 0x50 * ONES) & !(t + 0x46 * ONES);
-    let y = t | 0x20 * ONES;
+    let y = t | (0x20 * ONES);
     let letter = (y + 0x1F * ONES) & !(y + 0x05 * ONES);
     let word = (digit | letter) & !high & TOP;
     (
@@ -135,38 +139,33 @@ fn hash(lo: u64, hi: u64) -> u64 {
 
 impl<T> WordIndex<T> {
     /// An index of `(word, entry)` pairs; words are folded and made of word characters.
-    pub fn new(pairs: Vec<(String, T)>) -> WordIndex<T> {
-        let mut by_word: HashMap<String, Vec<T>> = HashMap::new();
-        let mut order = Vec::new();
+    pub fn new(mut pairs: Vec<(String, T)>) -> WordIndex<T> {
+        // Grouped by word (a stable sort keeps each word's entries in the order given).
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut entries = Vec::with_capacity(pairs.len());
+        let mut all: HashMap<String, (u32, u32)> = HashMap::new();
         for (word, entry) in pairs {
-            by_word
-                .entry(word)
-                .or_insert_with_key(|w| {
-                    order.push(w.clone());
-                    Vec::new()
-                })
-                .push(entry);
-        }
-        let mut entries = Vec::new();
-        let mut all = HashMap::with_capacity(order.len());
-        for word in order {
             let first = entries.len() as u32;
-            let list = by_word.remove(&word).unwrap_or_default();
-            let count = list.len() as u32;
-            entries.extend(list);
-            all.insert(word, (first, count));
+            entries.push(entry);
+            all.entry(word)
+                .and_modify(|(_, count)| *count += 1)
+                .or_insert((first, 1));
         }
-        // Load factor at most a quarter: a probe mostly ends at the first slot.
-        let size = (all.len() * 4).next_power_of_two().max(16);
+        // Load factor at most a half: a probe mostly ends at the first slot, and most probes
+        // are stopped by the filter before they reach the table.
+        let size = (all.len() * 2).next_power_of_two().max(16);
         let mut slots = vec![Slot::default(); size];
-        // About 16 bits per word, between 512 bytes and 1 MiB.
-        let filter_bits = (all.len() * 16).next_power_of_two().clamp(1 << 12, 1 << 23);
+        // About 32 bits per word (a text word not in the index passes in 1 case of 32 or
+        // fewer), between 512 bytes and 1 MiB.
+        let filter_bits = (all.len() * 32).next_power_of_two().clamp(1 << 12, 1 << 23);
         let filter_shift = 64 - filter_bits.trailing_zeros();
         let mut filter = vec![0u64; filter_bits / 64];
+        let mut lengths = 0u32;
         for (word, &(first, count)) in &all {
             let Some((lo, hi)) = ascii_key(word.as_bytes()) else {
                 continue;
             };
+            lengths |= 1 << word.len();
             let h = hash(lo, hi);
             let f = (h >> filter_shift) as usize;
             filter[f / 64] |= 1 << (f % 64);
@@ -184,6 +183,7 @@ impl<T> WordIndex<T> {
         WordIndex {
             filter,
             filter_shift,
+            lengths,
             slots,
             all,
             entries,
@@ -191,7 +191,7 @@ impl<T> WordIndex<T> {
     }
 
     /// The entries of the text word `text[start..end]`.
-    #[inline]
+    #[inline(always)]
     pub fn lookup(&self, text: &str, start: usize, end: usize) -> &[T] {
         let bytes = text.as_bytes();
         let len = end - start;
@@ -210,8 +210,11 @@ impl<T> WordIndex<T> {
                     u64::from_le_bytes(buf[8..].try_into().unwrap_or_default()),
                 )
             };
-            let high = (lo & MASK_LO[len] | hi & MASK_HI[len]) & 0x8080_8080_8080_8080;
+            let high = ((lo & MASK_LO[len]) | (hi & MASK_HI[len])) & 0x8080_8080_8080_8080;
             if high == 0 {
+                if self.lengths & (1 << len) == 0 {
+                    return &[];
+                }
                 let lo = (lo | LOWER) & MASK_LO[len];
                 let hi = (hi | LOWER) & MASK_HI[len];
                 let h = hash(lo, hi);
@@ -269,13 +272,13 @@ fn ascii_key(word: &[u8]) -> Option<(u64, u64)> {
 }
 
 /// Calls `f(start, end)` for every word (maximal run of word characters) of `text[range]`, in
-/// order. `range` must be on character boundaries.
-#[inline]
+/// order, until it breaks. `range` must be on character boundaries.
+#[inline(always)]
 pub(crate) fn for_each_word(
     text: &str,
     range: std::ops::Range<usize>,
-    mut f: impl FnMut(usize, usize),
-) {
+    mut f: impl FnMut(usize, usize) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let bytes = text.as_bytes();
     let end = range.end;
     let mut block = range.start;
@@ -317,10 +320,10 @@ pub(crate) fn for_each_word(
             if ends != 0 {
                 let e = block + ends.trailing_zeros() as usize;
                 ends &= ends - 1;
-                f(s, e);
+                f(s, e)?;
                 open = None;
             } else if n < 64 {
-                f(s, end);
+                f(s, end)?;
                 open = None;
             }
         }
@@ -333,12 +336,13 @@ pub(crate) fn for_each_word(
             }
             let e = block + ends.trailing_zeros() as usize;
             ends &= ends - 1;
-            f(s, e);
+            f(s, e)?;
         }
         block += n;
     }
-    if let Some(s) = open {
-        f(s, end);
+    match open {
+        Some(s) => f(s, end),
+        None => ControlFlow::Continue(()),
     }
 }
 
@@ -348,7 +352,10 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        for_each_word(text, 0..text.len(), |s, e| out.push(&text[s..e]));
+        let _ = for_each_word(text, 0..text.len(), |s, e| {
+            out.push(&text[s..e]);
+            ControlFlow::Continue(())
+        });
         out
     }
 
