@@ -36,9 +36,10 @@ pub(crate) struct WordIndex<T> {
     /// anchors, and this small bitmap says so without touching the larger table.
     filter: Vec<u64>,
     filter_shift: u32,
-    /// Bit `n`: some ASCII word of `n` bytes is in the index (n <= 16); the commonest words
-    /// are short, and most lengths of those are often no anchor's.
-    lengths: u32,
+    /// Bit `b & 31` of `starts[n]`: some ASCII word of `n` bytes (n <= 16) in the index
+    /// begins with byte `b`. Two loads turn away most text words of a small glossary before
+    /// any hashing.
+    starts: [u32; 17],
     slots: Vec<Slot>,
     /// Every word, for the text words the table does not hold (non-ASCII or long).
     all: HashMap<String, (u32, u32)>,
@@ -160,12 +161,12 @@ impl<T> WordIndex<T> {
         let filter_bits = (all.len() * 32).next_power_of_two().clamp(1 << 12, 1 << 23);
         let filter_shift = 64 - filter_bits.trailing_zeros();
         let mut filter = vec![0u64; filter_bits / 64];
-        let mut lengths = 0u32;
+        let mut starts = [0u32; 17];
         for (word, &(first, count)) in &all {
             let Some((lo, hi)) = ascii_key(word.as_bytes()) else {
                 continue;
             };
-            lengths |= 1 << word.len();
+            starts[word.len()] |= 1 << (lo & 31);
             let h = hash(lo, hi);
             let f = (h >> filter_shift) as usize;
             filter[f / 64] |= 1 << (f % 64);
@@ -183,7 +184,7 @@ impl<T> WordIndex<T> {
         WordIndex {
             filter,
             filter_shift,
-            lengths,
+            starts,
             slots,
             all,
             entries,
@@ -212,10 +213,10 @@ impl<T> WordIndex<T> {
             };
             let high = ((lo & MASK_LO[len]) | (hi & MASK_HI[len])) & 0x8080_8080_8080_8080;
             if high == 0 {
-                if self.lengths & (1 << len) == 0 {
+                let lo = (lo | LOWER) & MASK_LO[len];
+                if self.starts[len] & (1 << (lo & 31)) == 0 {
                     return &[];
                 }
-                let lo = (lo | LOWER) & MASK_LO[len];
                 let hi = (hi | LOWER) & MASK_HI[len];
                 let h = hash(lo, hi);
                 let f = (h >> self.filter_shift) as usize;
