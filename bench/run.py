@@ -218,7 +218,7 @@ def glossary_sections(shared, corpus, size, g20, f20, have, runs):
                         "20-term time (at least 0.5x), 50,000 forms within 3x (at least 0.33x). The synthetic forms are 2-3 "
                         "random words of the corpus's own vocabulary, so many words of the corpus are anchors (see the notes).",
                         rows, base=tp20))
-    report.append(table("2b. Glossary load and compile time", "termlint on an empty file: start-up, TOML parsing, validation, automaton.", compile_rows))
+    report.append(table("2b. Glossary load and compile time", "termlint on an empty file: start-up, TOML parsing, validation, word index.", compile_rows))
 
     return report
 
