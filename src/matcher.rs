@@ -1,27 +1,25 @@
-//! The automaton: every form of every term, found in one pass over the text.
+//! Finding every form of every term in one pass over the text.
 //!
-//! Forms cannot go into an Aho-Corasick automaton as they are: a space in a form matches any
-//! whitespace run (and one line break), quotes and hyphens fold, the last word may be plural.
-//! So each form contributes one *anchor*: its longest run of characters that appear literally
-//! in any text it matches (letters, digits, most punctuation; never spaces, quotes or
-//! hyphens). One automaton holds the anchors of all forms, ASCII-case-insensitive, and its
-//! SIMD prefilter skips the text between them. Only at an anchor hit is the whole form
-//! checked, character by character, around the hit (see [`crate::verify`]). The text is never
+//! Forms cannot be searched for as they are: a space in a form matches any whitespace run (and
+//! one line break), quotes and hyphens fold, the last word may be plural. So each form is
+//! found through one *anchor*, a piece of it that appears literally in any text it matches,
+//! and only where the anchor occurs is the whole form checked, character by character, around
+//! it (see [`crate::verify`]).
+//!
+//! The anchor is one whole word of the form (every form has one: a glossary refuses a form
+//! without a word character), chosen by [`crate::rarity`]. The text is split into words and
+//! each is looked up in a hash table of anchor words ([`crate::words`]). The text is never
 //! copied or normalised, and no loop over terms ever runs over the text.
 
 use std::collections::HashMap;
 use std::fmt;
+use std::ops::ControlFlow;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
-
-use crate::fold::{fold_form, is_word_char};
+use crate::fold::{fold, fold_form, is_word_char};
 use crate::glossary::Glossary;
 use crate::prose::{Gap, Prose};
 use crate::verify::{Inflection, at_boundary, ending, steps};
-
-/// Up to this many anchors, the automaton is a DFA (measured: a 400-form glossary builds in
-/// about a millisecond; 200,000 forms take seconds as a DFA).
-const DFA_MAX_PATTERNS: usize = 2_000;
+use crate::words::{WordIndex, for_each_word};
 
 /// Whether a form is approved or to be flagged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,19 +50,20 @@ pub struct Form {
     ends_word: bool,
 }
 
-/// A form anchored by an automaton pattern, with what its neighbouring words must begin or
+/// A form anchored on one of its words, with what its neighbouring words must begin or
 /// end with (`'\0'`: no requirement) for a quick rejection before verification.
 #[derive(Clone, Copy, Debug)]
 struct Anchor {
     form: u32,
     /// Index of the anchor in the form's chars.
     at: u32,
-    /// Byte length of the anchor pattern.
-    len: u32,
     /// The folded last character of the word before the anchor, if the form has one there.
     before: char,
     /// The folded first character of the word after the anchor, if the form has one there.
     after: char,
+    /// Whether the form is this one word and the text word is spelt as it is (not a plural):
+    /// then a text word found strictly inside a piece is a match with no more to check.
+    whole: bool,
 }
 
 /// The folded character across one whitespace run, looking outward from an anchor: None if
@@ -85,7 +84,8 @@ fn neighbour(mut chars: impl Iterator<Item = char>) -> Option<char> {
 }
 
 /// Whether a folded form character appears literally in every text the form matches: not a
-/// space (any whitespace run), quote or hyphen (each has typographic variants).
+/// space (any whitespace run), quote or hyphen (each has typographic variants). The neighbour
+/// filter compares only such characters.
 fn literal(c: char) -> bool {
     !matches!(c, ' ' | '\'' | '"' | '-')
 }
@@ -121,18 +121,13 @@ impl From<aho_corasick::BuildError> for BuildError {
     }
 }
 
-/// All forms of a glossary and the automaton over their anchors.
+/// All forms of a glossary, indexed by their anchors.
 #[derive(Clone, Debug)]
 pub struct Matcher {
     forms: Vec<Form>,
-    automaton: AhoCorasick,
-    /// For each automaton pattern, the `(form, index of the anchor in the form's chars)` pairs
-    /// it anchors, as a range into `anchors`.
-    pattern_anchors: Vec<(u32, u32)>,
-    anchors: Vec<Anchor>,
-    /// For each pattern: whether some form it anchors can start in the middle of a word (a
-    /// form that begins with punctuation, anchored at its start).
-    starts_anywhere: Vec<bool>,
+    /// The forms by their anchor word (a form without a word character, which a glossary
+    /// refuses, has none and never matches).
+    words: std::sync::Arc<WordIndex<Anchor>>,
 }
 
 impl Matcher {
@@ -154,69 +149,52 @@ impl Matcher {
                 forms.push(Form::new(term_index, kind, text));
             }
         }
-        // Anchor text -> the forms it anchors.
-        let mut by_pattern: HashMap<String, Vec<Anchor>> = HashMap::new();
-        let mut order: Vec<String> = Vec::new();
-        for (i, form) in forms.iter().enumerate() {
-            let Some((at, anchor)) = form.anchor() else {
-                continue;
-            };
-            for variant in case_variants(&anchor) {
-                let len = variant.len();
-                let entry = by_pattern.entry(variant.clone()).or_insert_with(|| {
-                    order.push(variant);
-                    Vec::new()
-                });
-                entry.push(form.anchor_entry(i, at, len));
+        // Each form's words, and how many forms contain each word: a word many forms share
+        // is a costly anchor.
+        let form_words: Vec<Vec<(usize, usize, String)>> = forms
+            .iter()
+            .map(|f| f.words().map(|(s, e)| (s, e, f.word(s, e))).collect())
+            .collect();
+        let mut shared: HashMap<&str, usize> = HashMap::new();
+        for words in &form_words {
+            let mut seen: Vec<&str> = words.iter().map(|(_, _, w)| w.as_str()).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for w in seen {
+                *shared.entry(w).or_default() += 1;
             }
         }
-        // The search reports the longest anchor at each position, so a hit of "roads" must also
-        // stand for every anchor that is a prefix of it ("road"): give it their forms too.
-        // Anchors starting later inside a hit are found because the search resumes one byte
-        // after each hit's start.
-        // Patterns by their ASCII-lower-case spelling (non-ASCII variants differ).
-        let mut by_lower: HashMap<String, Vec<&str>> = HashMap::new();
-        for p in &order {
-            by_lower.entry(p.to_ascii_lowercase()).or_default().push(p);
-        }
-        let mut pattern_anchors = Vec::with_capacity(order.len());
-        let mut anchors = Vec::new();
-        for p in &order {
-            let start = anchors.len();
-            anchors.extend_from_slice(&by_pattern[p]);
-            let lower = p.to_ascii_lowercase();
-            for i in (1..lower.len()).filter(|&i| lower.is_char_boundary(i)) {
-                for q in by_lower.get(&lower[..i]).into_iter().flatten() {
-                    if p.as_bytes()[..i].eq_ignore_ascii_case(q.as_bytes()) {
-                        anchors.extend_from_slice(&by_pattern[*q]);
+        let mut pairs = Vec::new();
+        for (i, (form, words)) in forms.iter().zip(&form_words).enumerate() {
+            let best = words.iter().enumerate().max_by_key(|&(index, (s, e, w))| {
+                let n = shared.get(w.as_str()).copied().unwrap_or(0);
+                crate::rarity::anchor_key(w, e - s, n, index)
+            });
+            let Some((_, &(start, end, ref word))) = best else {
+                continue;
+            };
+            let word = word.clone();
+            let entry = form.word_entry(i, start, end);
+            if end == form.chars.len() {
+                // The last word: its plural spellings are words of the text too.
+                match form.inflection {
+                    Inflection::None => {}
+                    Inflection::Plural => {
+                        pairs.push((format!("{word}s"), entry));
+                        pairs.push((format!("{word}es"), entry));
+                    }
+                    Inflection::PluralY => {
+                        pairs.push((format!("{word}s"), entry));
+                        pairs.push((format!("{}ies", &word[..word.len() - 1]), entry));
                     }
                 }
             }
-            pattern_anchors.push((start as u32, (anchors.len() - start) as u32));
+            let whole = start == 0 && end == form.chars.len();
+            pairs.push((word, Anchor { whole, ..entry }));
         }
-        // A DFA is the fastest search but its size grows with the patterns: for large
-        // glossaries, let aho-corasick pick (a contiguous NFA).
-        let kind = (order.len() <= DFA_MAX_PATTERNS).then_some(AhoCorasickKind::DFA);
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(kind)
-            .build(&order)
-            .map_err(BuildError)?;
-        let starts_anywhere = pattern_anchors
-            .iter()
-            .map(|&(first, len)| {
-                anchors[first as usize..(first + len) as usize]
-                    .iter()
-                    .any(|e| e.at == 0 && !forms[e.form as usize].starts_word)
-            })
-            .collect();
         Ok(Matcher {
             forms,
-            automaton,
-            pattern_anchors,
-            anchors,
-            starts_anywhere,
+            words: std::sync::Arc::new(WordIndex::new(pairs)),
         })
     }
 
@@ -228,145 +206,154 @@ impl Matcher {
     /// Every place where any form matches, overlapping ones included, in no particular order.
     pub fn candidates(&self, prose: &Prose<'_>) -> Vec<Candidate> {
         let mut out = Vec::new();
-        let pieces = prose.pieces();
-        let mut piece = 0;
         let text = prose.text();
-        let mut from = 0;
-        while let Some(m) = self.automaton.find(Input::new(text).span(from..text.len())) {
-            let at = m.start();
-            from = at + 1;
-            // Hits arrive in order of their end, so the piece is almost always the last one.
-            if !(pieces
-                .get(piece)
-                .is_some_and(|p| p.start <= at && at < p.end))
-            {
-                match prose.piece_at(at) {
-                    Some(p) => piece = p,
-                    None => continue,
+        for (piece, p) in prose.pieces().iter().enumerate() {
+            let _ = for_each_word(text, p.start..p.end, |start, end| {
+                let entries = self.words.lookup(text, start, end);
+                if entries.is_empty() {
+                    return ControlFlow::Continue(());
                 }
-            }
-            if m.end() > pieces[piece].end {
-                continue;
-            }
-            // Most hits inside a word ("ment" in "government") end here, before any form is
-            // looked at: an anchor is always preceded, in its form, by a space, a quote, a
-            // hyphen or a word boundary, none of which a word character can be.
-            let pattern = m.pattern().as_usize();
-            if at > pieces[piece].start
-                && !self.starts_anywhere[pattern]
-                && text[..at].chars().next_back().is_some_and(is_word_char)
-            {
-                continue;
-            }
-            let (first, len) = self.pattern_anchors[pattern];
-            // The edge characters of the neighbouring words, read once per hit: most forms
-            // sharing an anchor differ there, and a form whose neighbour does not match needs
-            // no verification.
-            let p = pieces[piece];
-            let before = neighbour(text[p.start..at].chars().rev());
-            let after = neighbour(text[m.end()..p.end].chars());
-            for e in &self.anchors[first as usize..(first + len) as usize] {
-                if (e.before != '\0' && before.is_some_and(|c| c != e.before))
-                    || (e.after != '\0'
-                        && e.len as usize == m.len()
-                        && after.is_some_and(|c| c != e.after))
-                {
-                    continue;
+                // The edge characters of the neighbouring words, read once per word found (if
+                // a form asks): most forms sharing an anchor differ there, and a form whose
+                // neighbour does not match needs no verification.
+                let mut before = None;
+                let mut after = None;
+                // A word with text on both sides in its piece: no markup around it to read
+                // through, so a form that is just this word matches as it stands (its
+                // boundaries are this word's).
+                let inside = start > p.start && end < p.end;
+                for e in entries {
+                    if e.whole && inside {
+                        out.push(Candidate {
+                            form: e.form as usize,
+                            start,
+                            stem_end: end,
+                            end,
+                            plural: false,
+                        });
+                        continue;
+                    }
+                    if e.before != '\0'
+                        && before
+                            .get_or_insert_with(|| neighbour(text[p.start..start].chars().rev()))
+                            .is_some_and(|c| c != e.before)
+                    {
+                        continue;
+                    }
+                    if e.after != '\0'
+                        && after
+                            .get_or_insert_with(|| neighbour(text[end..p.end].chars()))
+                            .is_some_and(|c| c != e.after)
+                    {
+                        continue;
+                    }
+                    self.verify_at(prose, piece, start, e, &mut out);
                 }
-                let form_index = e.form as usize;
-                if let Some(c) = self.forms[form_index].verify(prose, piece, at, e.at as usize) {
-                    out.push(Candidate {
-                        form: form_index,
-                        ..c
-                    });
-                }
-            }
+                ControlFlow::Continue(())
+            });
         }
         self.split_words(prose, &mut out);
         out
     }
 
-    /// Anchors split by a join inside a word: `CC<g>P</g>` in XLIFF, `"communi"` `"ty"` in PO,
-    /// `**C**CP` in Markdown. The scan above sees each piece's bytes apart, so around every
-    /// join with a literal character on both sides, the text is read as the matcher reads it
-    /// into a short window, and the automaton runs over that; hits that cross the join are
-    /// verified like any other (verification reads through joins already).
+    /// Whether any word of `text`, read as plain text, is a word some form is anchored on.
+    pub fn has_anchor_word(&self, text: &str) -> bool {
+        for_each_word(text, 0..text.len(), |start, end| {
+            if self.words.lookup(text, start, end).is_empty() {
+                ControlFlow::Continue(())
+            } else {
+                ControlFlow::Break(())
+            }
+        })
+        .is_break()
+    }
+
+    /// Verifies the form of anchor `e` whose anchor starts at byte `at`, in piece `piece`.
+    #[inline]
+    fn verify_at(
+        &self,
+        prose: &Prose<'_>,
+        piece: usize,
+        at: usize,
+        e: &Anchor,
+        out: &mut Vec<Candidate>,
+    ) {
+        let form_index = e.form as usize;
+        if let Some(c) = self.forms[form_index].verify(prose, piece, at, e.at as usize) {
+            out.push(Candidate {
+                form: form_index,
+                ..c
+            });
+        }
+    }
+
+    /// Words split by a join: `CC<g>P</g>` in XLIFF, `"communi"` `"ty"` in PO, `**C**CP` in
+    /// Markdown. The scan above sees each piece's words apart, so around every join inside a
+    /// word the text is read as the matcher reads it, and the word across the join is looked
+    /// up; its forms are verified like any other (verification reads through joins already).
     fn split_words(&self, prose: &Prose<'_>, out: &mut Vec<Candidate>) {
-        // Longer than any anchor worth splitting; a longer one is still found if another
-        // form of the term is.
-        const REACH: usize = 64;
-        let pieces = prose.pieces();
-        let text = prose.text();
-        let mut window = String::new();
-        let mut offsets: Vec<usize> = Vec::new();
-        for (i, p) in pieces.iter().enumerate().skip(1) {
-            let prev = pieces[i - 1];
-            if !p.joined {
-                continue;
-            }
-            let before = text[prev.start..prev.end].chars().next_back();
-            let after = match p.gap {
-                Gap::Char(c) => Some(c),
-                _ => text[p.start..p.end].chars().next(),
-            };
-            // Markup whose whitespace separates the words (a soft line break) splits nothing.
-            let spaced =
-                p.gap == Gap::Markup && text[prev.end..p.start].chars().any(char::is_whitespace);
-            if spaced || !(before.is_some_and(literal_text) && after.is_some_and(literal_text)) {
-                continue;
-            }
-            window.clear();
-            offsets.clear();
-            let mut back: Vec<(usize, char)> =
-                prose.backward(i - 1, prev.end).take(REACH).collect();
-            back.reverse();
-            let split = back.len();
-            for (at, c) in back
-                .into_iter()
-                .chain(prose.forward(i - 1, prev.end).take(REACH))
-            {
-                for _ in 0..c.len_utf8() {
-                    offsets.push(at);
-                }
-                window.push(c);
-            }
-            let boundary: usize = window.chars().take(split).map(char::len_utf8).sum();
-            // Every hit starting before the join, as in the main scan: resume one byte on.
-            let mut from = 0;
-            while let Some(m) = self
-                .automaton
-                .find(Input::new(&window).span(from..window.len()))
-            {
-                from = m.start() + 1;
-                if m.start() >= boundary {
-                    break;
-                }
-                if m.end() <= boundary {
-                    continue;
-                }
-                let at = offsets[m.start()];
-                let Some(piece) = prose.piece_at(at) else {
-                    continue;
-                };
-                let (first, len) = self.pattern_anchors[m.pattern().as_usize()];
-                for e in &self.anchors[first as usize..(first + len) as usize] {
-                    let form_index = e.form as usize;
-                    if let Some(c) = self.forms[form_index].verify(prose, piece, at, e.at as usize)
-                    {
-                        out.push(Candidate {
-                            form: form_index,
-                            ..c
-                        });
+        windows(prose, |window, offsets, boundary| {
+            let _ = for_each_word(window, 0..window.len(), |start, end| {
+                if start < boundary
+                    && end > boundary
+                    && let Some(piece) = prose.piece_at(offsets[start])
+                {
+                    let word: String = window[start..end].chars().map(fold).collect();
+                    for e in self.words.lookup_folded(&word) {
+                        self.verify_at(prose, piece, offsets[start], e, out);
                     }
                 }
-            }
-        }
+                ControlFlow::Continue(())
+            });
+        });
     }
 }
 
-/// A text character that can be inside an anchor: not whitespace, a quote or a hyphen.
-fn literal_text(c: char) -> bool {
-    !c.is_whitespace() && literal(crate::fold::fold(c))
+/// Calls `f(window, offsets, boundary)` around every join between two pieces inside a word
+/// (a word character on each side): `window` is the text read through the join, up to 64
+/// characters either side, `offsets` the text offset of each of its bytes, and `boundary` the
+/// byte where the join is.
+fn windows(prose: &Prose<'_>, mut f: impl FnMut(&str, &[usize], usize)) {
+    // Longer than any word worth splitting; a longer one is still found if another form of
+    // the term is.
+    const REACH: usize = 64;
+    let pieces = prose.pieces();
+    let text = prose.text();
+    let mut window = String::new();
+    let mut offsets: Vec<usize> = Vec::new();
+    for (i, p) in pieces.iter().enumerate().skip(1) {
+        let prev = pieces[i - 1];
+        if !p.joined {
+            continue;
+        }
+        let before = text[prev.start..prev.end].chars().next_back();
+        let after = match p.gap {
+            Gap::Char(c) => Some(c),
+            _ => text[p.start..p.end].chars().next(),
+        };
+        // Markup whose whitespace separates the words (a soft line break) splits nothing.
+        let spaced =
+            p.gap == Gap::Markup && text[prev.end..p.start].chars().any(char::is_whitespace);
+        if spaced || !(before.is_some_and(is_word_char) && after.is_some_and(is_word_char)) {
+            continue;
+        }
+        window.clear();
+        offsets.clear();
+        let mut back: Vec<(usize, char)> = prose.backward(i - 1, prev.end).take(REACH).collect();
+        back.reverse();
+        let split = back.len();
+        for (at, c) in back
+            .into_iter()
+            .chain(prose.forward(i - 1, prev.end).take(REACH))
+        {
+            for _ in 0..c.len_utf8() {
+                offsets.push(at);
+            }
+            window.push(c);
+        }
+        let boundary: usize = window.chars().take(split).map(char::len_utf8).sum();
+        f(&window, &offsets, boundary);
+    }
 }
 
 impl Form {
@@ -394,49 +381,30 @@ impl Form {
         }
     }
 
-    /// The anchor: the longest run of characters that any matching text contains literally,
-    /// preferring all-ASCII runs (which the automaton matches in any letter case). Returns its
-    /// start index in `chars` and its text. A final "y" is left out, since "-ies" replaces it.
-    fn anchor(&self) -> Option<(usize, String)> {
-        let mut best: Option<(bool, usize, usize)> = None; // (ascii, len, start)
+    /// The runs of word characters, as `(start, end)` indices into `chars`.
+    fn words(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         let mut i = 0;
-        while i < self.chars.len() {
-            if !literal(self.chars[i]) {
+        std::iter::from_fn(move || {
+            while i < self.chars.len() && !is_word_char(self.chars[i]) {
                 i += 1;
-                continue;
             }
             let start = i;
-            while i < self.chars.len() && literal(self.chars[i]) {
+            while i < self.chars.len() && is_word_char(self.chars[i]) {
                 i += 1;
             }
-            let mut end = i;
-            if end == self.chars.len() && self.inflection == Inflection::PluralY {
-                end -= 1;
-            }
-            if end == start {
-                continue;
-            }
-            let run = &self.chars[start..end];
-            let key = (
-                run.iter().all(char::is_ascii),
-                end - start,
-                usize::MAX - start,
-            );
-            if best.is_none_or(|(a, l, s)| key > (a, l, usize::MAX - s)) {
-                best = Some((key.0, key.1, start));
-            }
-        }
-        let (_, len, start) = best?;
-        Some((start, self.chars[start..start + len].iter().collect()))
+            (i > start).then_some((start, i))
+        })
     }
 
-    /// The automaton entry for this form's anchor at `at` (chars), `len` bytes long.
-    fn anchor_entry(&self, form: usize, at: usize, len: usize) -> Anchor {
-        let anchor_chars = self.chars[at..].iter().take_while(|c| literal(**c)).count();
-        let end = at + anchor_chars;
+    fn word(&self, start: usize, end: usize) -> String {
+        self.chars[start..end].iter().collect()
+    }
+
+    /// The word index entry for this form anchored on its word `chars[start..end]`.
+    fn word_entry(&self, form: usize, start: usize, end: usize) -> Anchor {
         let before = match (
-            at.checked_sub(1).map(|i| self.chars[i]),
-            at.checked_sub(2).map(|i| self.chars[i]),
+            start.checked_sub(1).map(|i| self.chars[i]),
+            start.checked_sub(2).map(|i| self.chars[i]),
         ) {
             (Some(' '), Some(c)) if literal(c) => c,
             _ => '\0',
@@ -447,10 +415,10 @@ impl Form {
         };
         Anchor {
             form: form as u32,
-            at: at as u32,
-            len: len as u32,
+            at: start as u32,
             before,
             after,
+            whole: false,
         }
     }
 
@@ -485,64 +453,44 @@ impl Form {
     }
 }
 
-/// The patterns the automaton needs for one anchor. ASCII letters are matched in any case by
-/// the automaton itself; other letters need their upper- and lower-case spellings listed.
-fn case_variants(anchor: &str) -> Vec<String> {
-    let cased: Vec<usize> = anchor
-        .char_indices()
-        .filter(|(_, c)| !c.is_ascii() && c.is_lowercase())
-        .map(|(i, _)| i)
-        .collect();
-    let upper = |c: char| {
-        let mut u = c.to_uppercase();
-        match (u.next(), u.next()) {
-            (Some(u), None) => u,
-            _ => c,
-        }
-    };
-    if cased.is_empty() {
-        return vec![anchor.to_string()];
-    }
-    if cased.len() > 4 {
-        return vec![anchor.to_string(), anchor.chars().map(upper).collect()];
-    }
-    (0..1u32 << cased.len())
-        .map(|mask| {
-            anchor
-                .char_indices()
-                .map(|(i, c)| match cased.iter().position(|&k| k == i) {
-                    Some(bit) if mask & (1 << bit) != 0 => upper(c),
-                    _ => c,
-                })
-                .collect()
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn anchors_prefer_long_ascii_literal_runs() {
-        let f = Form::new(0, FormKind::Deviant, "community of common destiny");
-        assert_eq!(f.anchor(), Some((0, "community".to_string())));
-        let f = Form::new(0, FormKind::Deviant, "win‑win cooperation");
-        assert_eq!(f.anchor(), Some((8, "cooperation".to_string())));
-        let f = Form::new(0, FormKind::Deviant, "key policy");
-        assert_eq!(
-            f.anchor(),
-            Some((4, "polic".to_string())),
-            "-ies replaces the final y"
-        );
-        let f = Form::new(0, FormKind::Deviant, "One Belt, One Road");
-        assert_eq!(f.anchor(), Some((4, "belt,".to_string())));
+    fn forms_are_anchored_on_their_rarest_word() {
+        let g = Glossary::from_toml(
+            "[[term]]\nid = \"a\"\npreferred = \"have fun\"\ndeviants = [\"One Belt, One Road\", \"key policy\"]\n",
+        )
+        .unwrap();
+        let m = Matcher::new(&g).unwrap();
+        let anchored = |word: &str| -> Vec<(u32, u32)> {
+            m.words
+                .lookup_folded(word)
+                .iter()
+                .map(|e| (e.form, e.at))
+                .collect()
+        };
+        assert_eq!(anchored("fun"), [(0, 5)], "not on the common word \"have\"");
+        assert_eq!(anchored("have"), []);
+        assert_eq!(anchored("belt"), [(1, 4)], "the earlier of two rare words");
+        assert_eq!(anchored("belts"), [], "plurals only for the last word");
+        assert_eq!(anchored("policies"), [(2, 4)], "-ies for a final y");
+        assert_eq!(anchored("key"), [], "common words are no anchors");
     }
 
     #[test]
-    fn non_ascii_anchors_list_their_cases() {
-        let mut v = case_variants("café");
-        v.sort();
-        assert_eq!(v, ["cafÉ", "café"]);
+    fn a_long_form_is_anchored_on_its_one_word() {
+        // A form of 10,000 letters once took seconds to load (every prefix of every anchor
+        // was hashed); its one word is now its anchor, hashed once.
+        let long = "a".repeat(10_000);
+        let g = Glossary::from_toml(&format!(
+            "[[term]]\nid = \"a\"\npreferred = \"{long}\"\ndeviants = [\"b\"]\n"
+        ))
+        .unwrap();
+        let m = Matcher::new(&g).unwrap();
+        assert_eq!(m.words.lookup_folded(&long).len(), 1);
+        assert_eq!(m.words.lookup_folded(&format!("{long}s")).len(), 1);
+        assert_eq!(m.words.len(), 4, "the word, its plurals, and the deviant");
     }
 }

@@ -461,7 +461,7 @@ fn check_text(
     } else {
         settings.format_for(path)
     };
-    let prose = match format.read(&input.text) {
+    let prose = match checker.read(&format, &input.text) {
         Ok(prose) => prose,
         Err(e) => {
             // Not checked: say where the file stops parsing, or why it is not read (line 0:

@@ -8,6 +8,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use crate::fold::is_word_char;
 use crate::prose::{Gap, Piece, Prose};
 use crate::suppress;
 
@@ -82,6 +83,29 @@ pub fn prose(text: &str) -> Prose<'_> {
     prose
 }
 
+/// Whether inline markup in `text` might join two words into one (`**C**CP`, `CC[P](url)`):
+/// a byte that starts inline syntax between two pieces of a paragraph (emphasis,
+/// strikethrough, super- and subscript, a link, an image or an autolink) right after a word
+/// character, with a word character later in the same run of non-whitespace. (An escape is
+/// always followed by punctuation, and an entity is read as part of the text around it.) Used
+/// to skip parsing files in which nothing could match (see [`crate::Checker::read`]).
+pub fn may_split_words(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let joins = |i: usize| {
+        i > 0
+            && (bytes[i] != b'!' || bytes.get(i + 1) == Some(&b'['))
+            && text[..i].chars().next_back().is_some_and(is_word_char)
+            && text[i + 1..]
+                .chars()
+                .take_while(|c| !c.is_whitespace())
+                .any(is_word_char)
+    };
+    // Three vectorised passes for the nine bytes: most texts have few of them.
+    memchr::memchr3_iter(b'*', b'_', b'[', bytes).any(joins)
+        || memchr::memchr3_iter(b']', b'<', b'>', bytes).any(joins)
+        || memchr::memchr3_iter(b'~', b'^', b'!', bytes).any(joins)
+}
+
 /// Directives in HTML comments: `<!-- termlint-disable-next-line cpc -->`.
 fn html_directives(html: &str, range: std::ops::Range<usize>) -> Option<suppress::Directive> {
     let open = html.find("<!--")?;
@@ -108,6 +132,64 @@ mod tests {
             }
         }
         paragraphs
+    }
+
+    #[test]
+    fn words_that_markup_might_split() {
+        for md in [
+            "**C**CP",
+            "C*C*P",
+            "CC[P](u)",
+            "x_y",
+            "[CC](http://x)P",
+            "C![x](y)",
+            "é*é*",
+        ] {
+            assert!(may_split_words(md), "{md}");
+        }
+        let never = [
+            "Plain prose, no markup: R&D, 3 > 2.",
+            "*emphasis* and **strong**.",
+            "_a_ b",
+            "x ]y",
+            "late!\u{201D}",
+            "",
+        ];
+        for md in never {
+            assert!(!may_split_words(md), "{md}");
+        }
+        // What the shortcut relies on: an escape is followed by punctuation, and an entity is
+        // part of the text around it, never a join between words.
+        assert_eq!(prose_text("AT&amp;T a&#98;c"), ["AT&amp;T a&#98;c"]);
+        assert_eq!(prose_text("a\\*b"), ["a|*b"]);
+    }
+
+    #[test]
+    fn a_file_is_parsed_only_if_its_raw_text_could_match() {
+        let glossary = crate::Glossary::from_toml(
+            "[[term]]\nid = \"cpc\"\npreferred = \"CPC\"\ndeviants = [\"CCP\", \"Communist Party of China\"]\ncase_sensitive = true\n",
+        )
+        .unwrap();
+        let checker = crate::Checker::new(glossary).unwrap();
+        let cases = [
+            ("Nothing to see here.\n", false),
+            ("The **CCP** said.\n", true),
+            ("The **C**CP said.\n", true),
+            ("`CCP` in code only.\n", true),
+            ("Communist *Party* of\nChina.\n", true),
+            ("<!-- termlint-disable cpc -->\nNothing.\n", true),
+            ("The cpc, the CPC.\n", true),
+        ];
+        for (md, parsed) in cases {
+            let fast = checker.read(&crate::Format::Markdown, md).unwrap();
+            let full = crate::Format::Markdown.read(md).unwrap();
+            assert_eq!(!fast.pieces().is_empty(), parsed, "{md}");
+            assert_eq!(
+                format!("{:?}", checker.lint(&fast)),
+                format!("{:?}", checker.lint(&full)),
+                "{md}"
+            );
+        }
     }
 
     #[test]
