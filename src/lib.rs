@@ -28,6 +28,7 @@ pub mod bilingual;
 pub mod casing;
 pub mod export;
 pub mod finding;
+pub mod fit;
 pub mod fix;
 pub mod fold;
 pub mod formats;
@@ -127,7 +128,9 @@ impl Checker {
         let mut renderings = Vec::new();
         let quotes = (!selected.is_empty())
             .then(|| quotes::QuoteIndex::new(text, |i| prose.piece_at(i).is_some()));
-        for (c, verdict) in selected {
+        let starts: Vec<usize> = selected.iter().map(|(c, _)| c.start).collect();
+        let mut prev_end = 0;
+        for (k, (c, verdict)) in selected.into_iter().enumerate() {
             let form = &forms[c.form];
             let term = &terms[form.term];
             let stem = &text[c.start..c.stem_end];
@@ -162,7 +165,6 @@ impl Checker {
             if c.plural {
                 suggestion = casing::pluralize(&suggestion);
             }
-            let matched = &text[c.start..c.end];
             // The words as a reader sees them: escapes decoded, markup and syntax left out.
             let words = match prose.piece_at(c.start) {
                 Some(piece) => {
@@ -173,16 +175,38 @@ impl Checker {
                         .collect();
                     finding::collapse_whitespace(&read)
                 }
-                None => finding::collapse_whitespace(matched),
+                None => finding::collapse_whitespace(&text[c.start..c.end]),
             };
-            let quotation = quotes.as_ref().and_then(|q| q.quotation(c.start..c.end));
+            // The span a fix replaces, fitted to the sentence: words the suggestion repeats
+            // are taken in (see [`fit`]), never past the neighbouring findings.
+            let mut span = c.start..c.end;
+            let next_start = starts.get(k + 1).copied().unwrap_or(text.len());
+            if kind == FindingKind::Deviant {
+                let fitted =
+                    fit::absorb_repeats(prose, span, &suggestion, prev_end..next_start, |r| {
+                        prose.is_plain(r)
+                    });
+                span = fitted.span;
+                suggestion = fitted.suggestion;
+            }
+            let quotation = quotes.as_ref().and_then(|q| q.quotation(span.clone()));
             let fix = if quotation.is_some() {
                 Fix::InQuotation
-            } else if !prose.is_plain(c.start..c.end) {
+            } else if !prose.is_plain(span.clone()) {
                 Fix::AcrossMarkup
             } else {
-                Fix::Replace(fix::replacement(matched, &suggestion))
+                if kind == FindingKind::Deviant {
+                    let fitted =
+                        fit::fit_article(prose, fit::Fitted { span, suggestion }, prev_end, |r| {
+                            prose.is_plain(r)
+                        });
+                    span = fitted.span;
+                    suggestion = fitted.suggestion;
+                }
+                Fix::Replace(fix::replacement(&text[span.clone()], &suggestion))
             };
+            prev_end = span.end;
+            let matched = &text[span.clone()];
             findings.push(Finding {
                 term: form.term,
                 kind,
@@ -192,7 +216,7 @@ impl Checker {
                     (_, true) => self.fuzzy.unwrap_or(Severity::Note),
                     _ => term.severity,
                 },
-                span: c.start..c.end,
+                span,
                 matched: matched.to_string(),
                 words,
                 form: form.text.clone(),

@@ -1,0 +1,177 @@
+//! Precision on real drafts (issue 11): one test per class of error, each asserting the exact
+//! finding (span, severity, suggestion) and the exact text `--fix` writes. The examples are
+//! made up for these tests.
+
+mod common;
+
+use termlint::{Checker, Fix, Format, Glossary};
+
+const GLOSSARY: &str = r#"
+[[term]]
+id = "shared-future"
+preferred = "community of shared future for mankind"
+admitted = ["community with a shared future for mankind"]
+deviants = ["community of common destiny", "community of shared destiny"]
+
+[[term]]
+id = "bri"
+preferred = "Belt and Road Initiative"
+admitted = ["Belt and Road", "BRI"]
+deviants = ["One Belt, One Road", "OBOR"]
+
+[[term]]
+id = "eco"
+preferred = "ecological civilization"
+deviants = ["green civilization"]
+
+[[term]]
+id = "fta"
+preferred = "FTA"
+deviants = ["free-trade pact"]
+
+[[term]]
+id = "poverty"
+preferred = "targeted poverty alleviation"
+deviants = ["precise poverty alleviation"]
+
+[[term]]
+id = "changes"
+preferred = "profound changes unseen in a century"
+deviants = ["changes unseen in a century"]
+"#;
+
+/// Each finding as `start..end severity "matched" -> "suggestion"`, then the fixed text.
+fn run_with(glossary: &str, format: Format, text: &str) -> (Vec<String>, String) {
+    let checker = Checker::new(Glossary::from_toml(glossary).unwrap()).unwrap();
+    let findings = checker.check(&format.prose(text));
+    let rows = findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{}..{} {} {:?} -> {:?}{}",
+                f.span.start,
+                f.span.end,
+                f.severity,
+                &text[f.span.clone()],
+                f.suggestion,
+                match f.fix.reason() {
+                    Some(r) => format!(" (not fixed: {r})"),
+                    None => String::new(),
+                }
+            )
+        })
+        .collect();
+    let edits: Vec<_> = findings
+        .iter()
+        .filter_map(|f| match &f.fix {
+            Fix::Replace(with) => Some((f.span.clone(), with.as_str())),
+            _ => None,
+        })
+        .collect();
+    (rows, termlint::fix::apply(text, &edits))
+}
+
+fn run(text: &str) -> (Vec<String>, String) {
+    run_with(GLOSSARY, Format::Plain, text)
+}
+
+// Class 1: a fix never repeats words that are already there.
+
+#[test]
+fn class1_the_span_takes_in_words_the_suggestion_ends_with() {
+    let (rows, fixed) = run("Leaders hailed the community of shared destiny for Mankind.");
+    assert_eq!(
+        rows,
+        [
+            r#"19..58 error "community of shared destiny for Mankind" -> "community of shared future for mankind""#
+        ]
+    );
+    assert_eq!(
+        fixed,
+        "Leaders hailed the community of shared future for mankind."
+    );
+
+    let (rows, fixed) = run("Ports of the One Belt, One Road initiative\ngrew.");
+    assert_eq!(
+        rows,
+        [r#"13..42 error "One Belt, One Road initiative" -> "Belt and Road Initiative""#]
+    );
+    assert_eq!(fixed, "Ports of the Belt and Road Initiative\ngrew.");
+
+    // A plural last word: the suggestion becomes plural.
+    let (rows, fixed) = run("Two OBOR Initiatives were signed.");
+    assert_eq!(
+        rows,
+        [r#"4..20 error "OBOR Initiatives" -> "Belt and Road Initiatives""#]
+    );
+    assert_eq!(fixed, "Two Belt and Road Initiatives were signed.");
+
+    // Words the suggestion starts with, before the span; across one line break.
+    let (rows, fixed) = run("a targeted\nprecise poverty alleviation drive");
+    assert_eq!(
+        rows,
+        [
+            r#"2..38 error "targeted\nprecise poverty alleviation" -> "targeted poverty alleviation""#
+        ]
+    );
+    assert_eq!(fixed, "a targeted\npoverty alleviation drive");
+}
+
+#[test]
+fn class1_punctuation_and_markup_end_the_words_taken_in() {
+    let (rows, fixed) = run("OBOR; Initiative talks");
+    assert_eq!(rows, [r#"0..4 error "OBOR" -> "Belt and Road Initiative""#]);
+    assert_eq!(fixed, "Belt and Road Initiative; Initiative talks");
+
+    let (rows, fixed) = run_with(GLOSSARY, Format::Markdown, "OBOR *Initiative* talks\n");
+    assert_eq!(rows, [r#"0..4 error "OBOR" -> "Belt and Road Initiative""#]);
+    assert_eq!(fixed, "Belt and Road Initiative *Initiative* talks\n");
+}
+
+// Class 3: suggestions that fit the sentence.
+
+#[test]
+fn class3_the_article_fits_the_sound_of_the_suggestion() {
+    let (rows, fixed) = run("It was an OBOR port and a green civilization.");
+    assert_eq!(
+        rows,
+        [
+            r#"7..14 error "an OBOR" -> "a Belt and Road Initiative""#,
+            r#"24..44 error "a green civilization" -> "an ecological civilization""#,
+        ]
+    );
+    assert_eq!(
+        fixed,
+        "It was a Belt and Road Initiative port and an ecological civilization."
+    );
+    // Acronyms go by their letter names; a capital article stays a capital.
+    let (rows, fixed) = run("A free-trade pact was signed.");
+    assert_eq!(rows, [r#"0..17 error "A free-trade pact" -> "An FTA""#]);
+    assert_eq!(fixed, "An FTA was signed.");
+    // An article that already fits is left alone.
+    let (rows, _) = run("a One Belt, One Road port");
+    assert_eq!(
+        rows,
+        [r#"2..20 error "One Belt, One Road" -> "Belt and Road Initiative""#]
+    );
+}
+
+#[test]
+fn class3_title_case_gives_title_case() {
+    let (rows, fixed) = run("# Toward a Community of Common Destiny\n");
+    assert_eq!(
+        rows,
+        [
+            r#"11..38 error "Community of Common Destiny" -> "Community of Shared Future for Mankind""#
+        ]
+    );
+    assert_eq!(fixed, "# Toward a Community of Shared Future for Mankind\n");
+    // A capital at the start of a sentence is not Title Case.
+    let (rows, _) = run("Community of common destiny, they said.");
+    assert_eq!(
+        rows,
+        [
+            r#"0..27 error "Community of common destiny" -> "Community of shared future for mankind""#
+        ]
+    );
+}
