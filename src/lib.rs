@@ -126,8 +126,7 @@ impl Checker {
         });
         let mut findings = Vec::with_capacity(selected.len());
         let mut renderings = Vec::new();
-        let quotes = (!selected.is_empty())
-            .then(|| quotes::QuoteIndex::new(text, |i| prose.piece_at(i).is_some()));
+        let quotes = (!selected.is_empty()).then(|| quotes::QuoteIndex::for_prose(prose));
         let starts: Vec<usize> = selected.iter().map(|(c, _)| c.start).collect();
         let mut prev_end = 0;
         for (k, (c, verdict)) in selected.into_iter().enumerate() {

@@ -175,3 +175,59 @@ fn class3_title_case_gives_title_case() {
         ]
     );
 }
+
+// Class 4: quotations that run too far.
+
+#[test]
+fn class4_quotations_stop_at_cells_segments_and_long_line_breaks() {
+    // A table cell: the mark opened in the first cell does not reach the second.
+    let text = "| Said | Note |\n|---|---|\n| “We agree | a community of common destiny” |\n";
+    let (rows, fixed) = run_with(GLOSSARY, Format::Markdown, text);
+    assert_eq!(
+        rows,
+        [
+            r#"44..71 error "community of common destiny" -> "community of shared future for mankind""#
+        ]
+    );
+    assert!(fixed.contains("| a community of shared future for mankind” |"));
+
+    // PO segments: a mark opened in one msgstr does not reach the next.
+    let po = "msgid \"a\"\nmsgstr \"“We agree\"\nmsgid \"b\"\nmsgstr \"an OBOR port”\"\n";
+    let (rows, fixed) = run_with(GLOSSARY, Format::Po, po);
+    assert_eq!(
+        rows,
+        [r#"49..56 error "an OBOR" -> "a Belt and Road Initiative""#]
+    );
+    assert!(fixed.ends_with("msgstr \"a Belt and Road Initiative port”\"\n"));
+
+    // One paragraph per line (a news export): a stray mark does not swallow the next line.
+    let para = "The minister spoke at length about trade and investment. ".repeat(5);
+    let text = format!("{para}“Jokowi“ met him.\n{para}They discussed OBOR projects.\n");
+    let (rows, fixed) = run(&text);
+    let at = text.find("OBOR").unwrap();
+    assert_eq!(
+        rows,
+        [format!(
+            r#"{at}..{} error "OBOR" -> "Belt and Road Initiative""#,
+            at + 4
+        )]
+    );
+    assert!(fixed.contains("They discussed Belt and Road Initiative projects."));
+
+    // An apostrophe written with an opening mark opens nothing.
+    let (rows, fixed) = run("President Xi‘s OBOR plan.");
+    assert_eq!(
+        rows,
+        [r#"17..21 error "OBOR" -> "Belt and Road Initiative""#]
+    );
+    assert_eq!(fixed, "President Xi‘s Belt and Road Initiative plan.");
+
+    // What is right stays right: a quoted mention is a note, not fixed.
+    let (rows, _) = run("The term “One Belt, One Road” was dropped.");
+    assert_eq!(
+        rows,
+        [
+            r#"12..30 note "One Belt, One Road" -> "Belt and Road Initiative" (not fixed: inside a quotation, which keeps its published wording)"#
+        ]
+    );
+}
