@@ -23,12 +23,12 @@ use crate::prose::Prose;
 
 /// A word next to a span: its byte range and its folded text.
 #[derive(Clone, Debug)]
-struct Word {
-    span: Range<usize>,
-    folded: String,
+pub(crate) struct Word {
+    pub(crate) span: Range<usize>,
+    pub(crate) folded: String,
     /// How many line breaks the whitespace between this word and the previous one (towards
     /// the span) holds.
-    breaks: usize,
+    pub(crate) breaks: usize,
 }
 
 /// Whether `c` may sit inside a word between two word characters (hyphens, apostrophes).
@@ -38,7 +38,7 @@ fn joiner(c: char) -> bool {
 
 /// Up to `max` words right after `offset`, separated from it and from each other by
 /// whitespace only (punctuation ends the run).
-fn words_after(prose: &Prose<'_>, offset: usize, max: usize) -> Vec<Word> {
+pub(crate) fn words_after(prose: &Prose<'_>, offset: usize, max: usize) -> Vec<Word> {
     let mut out = Vec::new();
     if max == 0 {
         return out;
@@ -103,7 +103,7 @@ fn words_after(prose: &Prose<'_>, offset: usize, max: usize) -> Vec<Word> {
 }
 
 /// Up to `max` words right before `offset`, nearest first; the mirror of [`words_after`].
-fn words_before(prose: &Prose<'_>, offset: usize, max: usize) -> Vec<Word> {
+pub(crate) fn words_before(prose: &Prose<'_>, offset: usize, max: usize) -> Vec<Word> {
     let mut out = Vec::new();
     if max == 0 {
         return out;

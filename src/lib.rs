@@ -37,6 +37,7 @@ pub mod fuzzing;
 pub mod glossary;
 pub mod glossary_check;
 pub mod import;
+pub mod inserted;
 pub mod language;
 pub mod matcher;
 pub mod position;
@@ -121,8 +122,20 @@ impl Checker {
             !urls::in_url(text, first..last, c.start, c.end)
         });
         let terms = &self.glossary.terms;
-        let selected = select::select(forms, candidates, |form| {
+        let mut selected = select::select(forms, candidates, |form| {
             bilingual || terms[form.term].case_sensitive
+        });
+        // A deviant inside an approved form of its term with one word inserted is no
+        // deviation (see [`inserted`]).
+        let mut approved_words: Vec<Option<Vec<Vec<String>>>> = vec![None; terms.len()];
+        selected.retain(|(c, verdict)| {
+            if *verdict != Verdict::Deviant {
+                return true;
+            }
+            let term = forms[c.form].term;
+            let approved = approved_words[term]
+                .get_or_insert_with(|| terms[term].approved().map(inserted::words).collect());
+            !inserted::hidden(prose, c.start..c.end, approved)
         });
         let mut findings = Vec::with_capacity(selected.len());
         let mut renderings = Vec::new();

@@ -30,6 +30,12 @@ preferred = "FTA"
 deviants = ["free-trade pact"]
 
 [[term]]
+id = "cpc"
+preferred = "Communist Party of China"
+admitted = ["CPC"]
+deviants = ["Chinese Communist Party", "CCP"]
+
+[[term]]
 id = "poverty"
 preferred = "targeted poverty alleviation"
 deviants = ["precise poverty alleviation"]
@@ -107,14 +113,12 @@ fn class1_the_span_takes_in_words_the_suggestion_ends_with() {
     assert_eq!(fixed, "Two Belt and Road Initiatives were signed.");
 
     // Words the suggestion starts with, before the span; across one line break.
-    let (rows, fixed) = run("a targeted\nprecise poverty alleviation drive");
+    let (rows, fixed) = run("Delegates of the Communist Party\nCCP met.");
     assert_eq!(
         rows,
-        [
-            r#"2..38 error "targeted\nprecise poverty alleviation" -> "targeted poverty alleviation""#
-        ]
+        [r#"17..36 error "Communist Party\nCCP" -> "Communist Party of China""#]
     );
-    assert_eq!(fixed, "a targeted\npoverty alleviation drive");
+    assert_eq!(fixed, "Delegates of the Communist Party of\nChina met.");
 }
 
 #[test]
@@ -229,5 +233,36 @@ fn class4_quotations_stop_at_cells_segments_and_long_line_breaks() {
         [
             r#"12..30 note "One Belt, One Road" -> "Belt and Road Initiative" (not fixed: inside a quotation, which keeps its published wording)"#
         ]
+    );
+}
+
+// Class 2: an approved form with one word inserted is not a deviation.
+
+#[test]
+fn class2_one_inserted_word_in_an_approved_form_hides_the_deviant() {
+    let (rows, fixed) = run("We face profound global changes unseen in a century.");
+    assert_eq!(rows, Vec::<String>::new());
+    assert_eq!(
+        fixed,
+        "We face profound global changes unseen in a century."
+    );
+    let (rows, _) = run("We face Profound Economic\nChanges Unseen in a Century");
+    assert_eq!(rows, Vec::<String>::new());
+    let (rows, _) = run("a targeted\nprecise poverty alleviation drive");
+    assert_eq!(rows, Vec::<String>::new());
+    // Two inserted words, or a sentence break, and it is a deviant again.
+    let (rows, fixed) = run("It was profound. Changes unseen in a century followed.");
+    assert_eq!(
+        rows,
+        [r#"17..44 error "Changes unseen in a century" -> "Profound changes unseen in a century""#]
+    );
+    assert_eq!(
+        fixed,
+        "It was profound. Profound changes unseen in a century followed."
+    );
+    let (rows, _) = run("profound and lasting changes unseen in a century");
+    assert_eq!(
+        rows,
+        [r#"21..48 error "changes unseen in a century" -> "profound changes unseen in a century""#]
     );
 }

@@ -433,6 +433,42 @@ fn fit(
     (s, e, sugg)
 }
 
+/// Whether the deviant at chars `s..e` stands inside an approved form of its term with one
+/// word inserted between two of its words.
+fn inserted(chars: &[char], s: usize, e: usize, term: &termlint::Term) -> bool {
+    let words = termlint::inserted::words;
+    let inner = words(&chars[s..e].iter().collect::<String>());
+    term.approved().any(|a| {
+        let form = words(a);
+        if form.len() < 2 || inner.is_empty() || inner.len() > form.len() + 1 {
+            return false;
+        }
+        let reach = form.len() + 1 - inner.len();
+        let before = words_out(chars, s, false, reach);
+        let after = words_out(chars, e, true, reach);
+        let mut window: Vec<String> = before.iter().rev().map(|w| w.2.clone()).collect();
+        let p = window.len();
+        window.extend(inner.iter().cloned());
+        let q = window.len();
+        window.extend(after.iter().map(|w| w.2.clone()));
+        let n = form.len() + 1;
+        (0..=p)
+            .filter(|i| i + n >= q && i + n <= window.len())
+            .any(|i| {
+                (i + 1..i + n - 1).any(|skip| {
+                    let rest: Vec<&String> = (i..i + n)
+                        .filter(|k| *k != skip)
+                        .map(|k| &window[k])
+                        .collect();
+                    rest.iter()
+                        .zip(&form)
+                        .enumerate()
+                        .all(|(k, (w, f))| *w == f || (k + 1 == form.len() && **w == pluralise(f)))
+                })
+            })
+    })
+}
+
 /// (term, kind, start char, end char, suggestion), by the contract.
 type Row = (usize, &'static str, usize, usize, String);
 
@@ -482,6 +518,9 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
         last_end = d.end;
         reported.push((d.start, d.end));
         let f = &forms[d.form];
+        if inserted(&chars, d.start, d.end, &glossary.terms[f.term]) {
+            continue;
+        }
         let mut sugg = recase(
             &glossary.terms[f.term].preferred,
             &s(d.start, d.stem_end),
