@@ -162,6 +162,12 @@ pub(crate) fn words_before(prose: &Prose<'_>, offset: usize, max: usize) -> Vec<
     }
 }
 
+/// The word right before `offset` (whitespace between), as written.
+pub fn word_before<'a>(prose: &Prose<'a>, offset: usize) -> Option<&'a str> {
+    let w = words_before(prose, offset, 1).pop()?;
+    Some(&prose.text()[w.span])
+}
+
 fn folded_words(s: &str) -> Vec<String> {
     s.split_whitespace()
         .map(|w| w.chars().map(fold).collect())

@@ -57,6 +57,22 @@ pub fn check(checker: &Checker) -> Vec<GlossaryError> {
                 }
             }
         }
+        for (k, exception) in term.exceptions.iter().enumerate() {
+            let hides = checker
+                .occurrences(exception)
+                .iter()
+                .any(|(other, approved, _)| *other == index && !approved);
+            if !hides {
+                problems.push(problem(
+                    term.spans.exceptions.get(k),
+                    format!(
+                        "exception \"{exception}\" of term \"{}\" contains none of its deviants",
+                        term.id
+                    ),
+                    "an exception hides the deviants inside it; without one it does nothing",
+                ));
+            }
+        }
         for (k, bad) in term.examples.bad.iter().enumerate() {
             let own = checker
                 .check(&Format::Plain.prose(bad))

@@ -3,8 +3,8 @@
 //! "profound global changes unseen in a century" is the approved "profound changes unseen in a
 //! century" with one word added; the deviant "changes unseen in a century" inside it is not a
 //! deviation. The rule: when every word of an approved form of the deviant's own term stands
-//! around the deviant, in order, with exactly one extra word between two of them, the deviant
-//! is hidden. Words are read through the prose cursors next to the deviant, separated by
+//! around the deviant, in order, with exactly one extra word (not one of the deviant's own)
+//! between two of them, the deviant is hidden. Words are read through the prose cursors next to the deviant, separated by
 //! whitespace only (punctuation ends the run: "profound. Changes unseen…" is two sentences),
 //! and compared folded; the last word may be plural.
 
@@ -34,23 +34,27 @@ pub fn words(s: &str) -> Vec<String> {
     out
 }
 
-/// Whether `window` is `form` with exactly one word inserted between two of its words (the
-/// last word of `window` may be the plural of the form's last word).
-fn one_inserted(window: &[&str], form: &[String]) -> bool {
+/// Whether `window` is `form` with exactly one word inserted between two of its words, the
+/// inserted word not in `deviant` (its range in `window`: a deviant that is itself an approved
+/// form with a word inserted, like "one country with two systems", stays a deviant). The last
+/// word of `window` may be the plural of the form's last word.
+fn one_inserted(window: &[&str], form: &[String], deviant: std::ops::Range<usize>) -> bool {
     if window.len() != form.len() + 1 || form.len() < 2 {
         return false;
     }
     let same = |w: &str, f: &String, last: bool| w == f || (last && w == casing::pluralize(f));
-    (1..window.len() - 1).any(|skip| {
-        window
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != skip)
-            .map(|(_, w)| *w)
-            .zip(form)
-            .enumerate()
-            .all(|(k, (w, f))| same(w, f, k + 1 == form.len()))
-    })
+    (1..window.len() - 1)
+        .filter(|skip| !deviant.contains(skip))
+        .any(|skip| {
+            window
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, w)| *w)
+                .zip(form)
+                .enumerate()
+                .all(|(k, (w, f))| same(w, f, k + 1 == form.len()))
+        })
 }
 
 /// Whether the deviant at `span` stands inside one of `approved` (each a form's words) with
@@ -82,8 +86,11 @@ pub fn hidden(prose: &Prose<'_>, span: std::ops::Range<usize>, approved: &[Vec<S
     window.extend(after.iter().map(|w| w.folded.as_str()));
     approved.iter().any(|form| {
         let n = form.len() + 1;
-        (0..=p)
-            .any(|i| i + n >= q && i + n <= window.len() && one_inserted(&window[i..i + n], form))
+        (0..=p).any(|i| {
+            i + n >= q
+                && i + n <= window.len()
+                && one_inserted(&window[i..i + n], form, p - i..q - i)
+        })
     })
 }
 

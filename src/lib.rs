@@ -144,6 +144,10 @@ impl Checker {
         let mut prev_end = 0;
         for (k, (c, verdict)) in selected.into_iter().enumerate() {
             let form = &forms[c.form];
+            // An exception is neither a finding nor a rendering of its term.
+            if form.kind == matcher::FormKind::Exception {
+                continue;
+            }
             let term = &terms[form.term];
             let stem = &text[c.start..c.stem_end];
             let fuzzy = prose.is_fuzzy(c.start);
@@ -171,7 +175,18 @@ impl Checker {
                 }
             };
             let mut suggestion = match kind {
-                FindingKind::Deviant => casing::match_case(&term.preferred, stem, &form.text),
+                FindingKind::Deviant => {
+                    // After a qualifier ("China-ASEAN", "regional"), the qualified form; else
+                    // the deviant's own `use`, else the preferred form.
+                    let qualified = term.qualified.as_ref().filter(|_| {
+                        fit::word_before(prose, c.start).is_some_and(|w| term.qualifies(w))
+                    });
+                    let base = match qualified {
+                        Some(q) => q.use_form.as_str(),
+                        None => term.replacement_for(&form.text),
+                    };
+                    casing::match_case(base, stem, &form.text)
+                }
                 _ => form.text.clone(),
             };
             if c.plural {
@@ -336,6 +351,7 @@ impl Checker {
             .matcher
             .candidates(&Prose::whole(text))
             .into_iter()
+            .filter(|c| forms[c.form].kind != matcher::FormKind::Exception)
             .map(|c| {
                 (
                     forms[c.form].term,

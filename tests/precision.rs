@@ -248,8 +248,16 @@ fn class2_one_inserted_word_in_an_approved_form_hides_the_deviant() {
     );
     let (rows, _) = run("We face Profound Economic\nChanges Unseen in a Century");
     assert_eq!(rows, Vec::<String>::new());
-    let (rows, _) = run("a targeted\nprecise poverty alleviation drive");
-    assert_eq!(rows, Vec::<String>::new());
+    // The inserted word must stand outside the deviant: "targeted precise poverty
+    // alleviation" is a deviant with a word before it (which the fix takes in).
+    let (rows, fixed) = run("a targeted\nprecise poverty alleviation drive");
+    assert_eq!(
+        rows,
+        [
+            r#"2..38 error "targeted\nprecise poverty alleviation" -> "targeted poverty alleviation""#
+        ]
+    );
+    assert_eq!(fixed, "a targeted\npoverty alleviation drive");
     // Two inserted words, or a sentence break, and it is a deviant again.
     let (rows, fixed) = run("It was profound. Changes unseen in a century followed.");
     assert_eq!(
@@ -265,4 +273,151 @@ fn class2_one_inserted_word_in_an_approved_form_hides_the_deviant() {
         rows,
         [r#"21..48 error "changes unseen in a century" -> "profound changes unseen in a century""#]
     );
+}
+
+// Glossary keys: `use` on deviants, `exceptions`, `qualified`.
+
+const KEYS: &str = r#"
+[[term]]
+id = "cpc"
+source = "中国共产党"
+preferred = "Communist Party of China"
+admitted = ["CPC"]
+deviants = ["Chinese Communist Party", { form = "CCP", use = "CPC" }]
+exceptions = ["Select Committee on the Chinese Communist Party"]
+
+[[term]]
+id = "shared-future"
+preferred = "community of shared future for mankind"
+admitted = ["community with a shared future"]
+deviants = ["community of common destiny", "community of shared destiny"]
+qualified = { use = "community with a shared future", words = ["regional", "cross-Straits"] }
+"#;
+
+#[test]
+fn class3_deviants_name_their_replacement() {
+    let (rows, fixed) = run_with(
+        KEYS,
+        Format::Plain,
+        "The CCP and the Chinese Communist Party.",
+    );
+    assert_eq!(
+        rows,
+        [
+            r#"4..7 error "CCP" -> "CPC""#,
+            r#"16..39 error "Chinese Communist Party" -> "Communist Party of China""#,
+        ]
+    );
+    assert_eq!(fixed, "The CPC and the Communist Party of China.");
+}
+
+#[test]
+fn class5_exceptions_are_never_reported_and_are_not_renderings() {
+    let text = "A hearing of the House Select Committee on the Chinese\nCommunist Party; the Chinese Communist Party replied.";
+    let (rows, fixed) = run_with(KEYS, Format::Plain, text);
+    assert_eq!(
+        rows,
+        [r#"76..99 error "Chinese Communist Party" -> "Communist Party of China""#]
+    );
+    assert!(fixed.ends_with("the Communist Party of China replied."));
+    // In a bilingual segment the exception does not render 中国共产党.
+    let po =
+        "msgid \"中国共产党\"\nmsgstr \"the Select Committee on the Chinese Communist Party\"\n";
+    let checker = Checker::new(Glossary::from_toml(KEYS).unwrap()).unwrap();
+    let findings = checker.check(&Format::Po.prose(po));
+    let kinds: Vec<_> = findings.iter().map(|f| f.kind.as_str()).collect();
+    assert_eq!(kinds, ["missing"]);
+}
+
+#[test]
+fn class3_qualified_uses_get_the_qualified_form() {
+    let text = "a China-ASEAN community of common destiny, a regional Community of Shared Destiny,\na cross-Straits community of shared destiny and a community of common destiny.";
+    let (rows, fixed) = run_with(KEYS, Format::Plain, text);
+    assert_eq!(
+        rows,
+        [
+            r#"14..41 error "community of common destiny" -> "community with a shared future""#,
+            r#"54..81 error "Community of Shared Destiny" -> "Community with a Shared Future""#,
+            r#"99..126 error "community of shared destiny" -> "community with a shared future""#,
+            r#"133..160 error "community of common destiny" -> "community of shared future for mankind""#,
+        ]
+    );
+    assert_eq!(
+        fixed,
+        "a China-ASEAN community with a shared future, a regional Community with a Shared Future,\na cross-Straits community with a shared future and a community of shared future for mankind."
+    );
+}
+
+#[test]
+fn the_new_keys_are_validated_at_their_line() {
+    let err = |toml: &str| {
+        Glossary::from_toml(toml)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| {
+                let line = toml[..e.span.unwrap().start].matches('\n').count() + 1;
+                format!("{line}: {}", e.message)
+            })
+            .collect::<Vec<_>>()
+    };
+    let head =
+        "[[term]]\nid = \"cpc\"\npreferred = \"Communist Party of China\"\nadmitted = [\"CPC\"]\n";
+    assert_eq!(
+        err(&format!(
+            "{head}deviants = [\n  \"Chinese Communist Party\",\n  {{ form = \"CCP\", use = \"CP\" }},\n]\n"
+        )),
+        ["7: `use = \"CP\"` for deviant \"CCP\" is not an approved form of term \"cpc\""]
+    );
+    assert_eq!(
+        err(&format!(
+            "{head}deviants = [{{ form = \"CCP\", usage = \"CPC\" }}]\n"
+        )),
+        ["5: unknown key `usage` in a deviant of term \"cpc\""]
+    );
+    assert_eq!(
+        err(&format!("{head}deviants = [{{ use = \"CPC\" }}, 3]\n")),
+        [
+            "5: a deviant table of term \"cpc\" needs `form` and `use`, both strings",
+            "5: a deviant of term \"cpc\" must be a string or a table"
+        ]
+    );
+    assert_eq!(
+        err(&format!(
+            "{head}deviants = [\"CCP\"]\nexceptions = [\"ccp\", \"--\"]\n"
+        )),
+        [
+            "6: exception \"ccp\" of term \"cpc\" is also listed as a form",
+            "6: exception \"--\" of term \"cpc\" has no letter or digit"
+        ]
+    );
+    assert_eq!(
+        err(&format!(
+            "{head}deviants = [\"CCP\"]\nqualified = {{ use = \"the Party\" }}\n"
+        )),
+        ["6: `qualified.use = \"the Party\"` is not an approved form of term \"cpc\""]
+    );
+}
+
+#[test]
+fn the_new_keys_survive_toml_and_tbx_export() {
+    let g = Glossary::from_toml(KEYS).unwrap();
+    let toml = termlint::export::toml::write(&g);
+    assert!(
+        toml.contains(r#"deviants = ["Chinese Communist Party", { form = "CCP", use = "CPC" }]"#),
+        "{toml}"
+    );
+    let strip = |g: &Glossary| {
+        g.terms
+            .iter()
+            .map(|t| termlint::Term {
+                spans: Default::default(),
+                ..t.clone()
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(strip(&Glossary::from_toml(&toml).unwrap()), strip(&g));
+    let tbx = termlint::export::tbx::write(&g);
+    let concepts = termlint::import::tbx::parse(&tbx).unwrap();
+    let back = termlint::import::build(&concepts, &Default::default()).unwrap();
+    assert_eq!(strip(&back.glossary), strip(&g));
 }

@@ -455,16 +455,17 @@ fn inserted(chars: &[char], s: usize, e: usize, term: &termlint::Term) -> bool {
         (0..=p)
             .filter(|i| i + n >= q && i + n <= window.len())
             .any(|i| {
-                (i + 1..i + n - 1).any(|skip| {
-                    let rest: Vec<&String> = (i..i + n)
-                        .filter(|k| *k != skip)
-                        .map(|k| &window[k])
-                        .collect();
-                    rest.iter()
-                        .zip(&form)
-                        .enumerate()
-                        .all(|(k, (w, f))| *w == f || (k + 1 == form.len() && **w == pluralise(f)))
-                })
+                (i + 1..i + n - 1)
+                    .filter(|skip| !(p..q).contains(skip))
+                    .any(|skip| {
+                        let rest: Vec<&String> = (i..i + n)
+                            .filter(|k| *k != skip)
+                            .map(|k| &window[k])
+                            .collect();
+                        rest.iter().zip(&form).enumerate().all(|(k, (w, f))| {
+                            *w == f || (k + 1 == form.len() && **w == pluralise(f))
+                        })
+                    })
             })
     })
 }
