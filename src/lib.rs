@@ -36,6 +36,7 @@ pub mod formats;
 pub mod fuzzing;
 pub mod glossary;
 pub mod glossary_check;
+pub mod ignore;
 pub mod import;
 pub mod inserted;
 pub mod language;
@@ -71,6 +72,7 @@ pub struct Checker {
     sources: std::sync::OnceLock<Option<SourceIndex>>,
     strict_count: bool,
     fuzzy: Option<Severity>,
+    ignore: ignore::Ignore,
 }
 
 impl Checker {
@@ -82,7 +84,14 @@ impl Checker {
             sources: std::sync::OnceLock::new(),
             strict_count: false,
             fuzzy: Some(Severity::Note),
+            ignore: ignore::Ignore::default(),
         })
+    }
+
+    /// Text matching these patterns is read but never reported (see [`ignore`]).
+    pub fn ignore(mut self, patterns: ignore::Ignore) -> Checker {
+        self.ignore = patterns;
+        self
     }
 
     /// In bilingual files, require one rendering per occurrence of a source term rather than
@@ -275,6 +284,10 @@ impl Checker {
                 self.fuzzy,
             ));
             findings.sort_by_key(|f| (f.span.start, f.span.end));
+        }
+        if !self.ignore.is_empty() && !findings.is_empty() {
+            let ignored = self.ignore.ranges(text);
+            findings.retain(|f| !ignore::covers(&ignored, f.span.start));
         }
         findings
     }

@@ -421,3 +421,60 @@ fn the_new_keys_survive_toml_and_tbx_export() {
     let back = termlint::import::build(&concepts, &Default::default()).unwrap();
     assert_eq!(strip(&back.glossary), strip(&g));
 }
+
+// Class 7: text the draft reports rather than renders.
+
+#[test]
+fn class7_ignore_patterns_read_but_never_report() {
+    use common::{project, read, rows, stderr, termlint};
+    let config = "ignore = ['^Q:.*$', '^Reuters:.*$']\n";
+    let draft = "Q: The Chinese Communist Party said so, did it not?\nA: The CCP and the Chinese Communist Party.\nReuters: CCP loans grew.\n";
+    let dir = project(
+        KEYS,
+        &[
+            ("termlint.toml", config.as_bytes()),
+            ("briefing.txt", draft.as_bytes()),
+        ],
+    );
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "jsonl", "--fix", "briefing.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        read(&dir, "briefing.txt"),
+        "Q: The Chinese Communist Party said so, did it not?\nA: The CPC and the Communist Party of China.\nReuters: CCP loans grew.\n"
+    );
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "jsonl", "briefing.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(rows(&out), Vec::<String>::new());
+
+    // A pattern that does not compile: exit 2, at its place, the draft untouched.
+    let dir = project(
+        KEYS,
+        &[
+            (
+                "termlint.toml",
+                b"ignore = [\n  '^Q:',\n  '(unclosed',\n]\n",
+            ),
+            ("briefing.txt", draft.as_bytes()),
+        ],
+    );
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--color", "never", "--fix", "briefing.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("invalid ignore pattern: error: unclosed group")
+            && err.contains("termlint.toml:3:3"),
+        "{err}"
+    );
+    assert_eq!(read(&dir, "briefing.txt"), draft);
+}
