@@ -523,12 +523,15 @@ impl Glossary {
 impl Glossary {
     /// Merges glossaries loaded from several files (`(name, glossary)`, in order). Conflicts
     /// are errors naming both files: the same term id twice, a deviant of one that is an
-    /// approved form in another, or the same deviant in both.
+    /// approved form in another, the same deviant in both, or one source term with two
+    /// different preferred renderings.
     pub fn merge(parts: Vec<(String, Glossary)>) -> Result<Glossary, Vec<String>> {
         let mut errors = Vec::new();
         let mut ids: HashMap<String, String> = HashMap::new();
         // Normalised form -> (file, term id, approved).
         let mut forms: HashMap<String, (String, String, bool)> = HashMap::new();
+        // Source term -> (file, term id, preferred rendering).
+        let mut sources: HashMap<String, (String, String, String)> = HashMap::new();
         let mut merged = Glossary::default();
         for (name, g) in parts {
             merged.source_language = merged.source_language.or(g.source_language);
@@ -542,6 +545,26 @@ impl Glossary {
                     continue;
                 }
                 ids.insert(t.id.clone(), name.clone());
+                for source in &t.sources {
+                    let key = source.trim().to_lowercase();
+                    match sources.get(&key) {
+                        Some((file, id, preferred))
+                            if file != &name
+                                && fold::normalize(preferred) != fold::normalize(&t.preferred) =>
+                        {
+                            errors.push(format!(
+                                "source term \"{}\" has two preferred renderings: \"{preferred}\" (term \"{id}\" in {file}) and \"{}\" (term \"{}\" in {name})",
+                                source.trim(),
+                                t.preferred,
+                                t.id
+                            ));
+                        }
+                        Some(_) => {}
+                        None => {
+                            sources.insert(key, (name.clone(), t.id.clone(), t.preferred.clone()));
+                        }
+                    }
+                }
                 let listed = t
                     .approved()
                     .map(|f| (f.to_string(), true))

@@ -478,3 +478,87 @@ fn class7_ignore_patterns_read_but_never_report() {
     );
     assert_eq!(read(&dir, "briefing.txt"), draft);
 }
+
+// Class 6: two terms, one approved form.
+
+#[test]
+fn class6_any_approved_form_of_any_term_with_the_source_renders_it() {
+    use common::{project, rows, stderr, termlint};
+    let a = "[[term]]\nid = \"bri\"\nsource = \"一带一路\"\npreferred = \"Belt and Road Initiative\"\ndeviants = [\"OBOR\"]\n";
+    let b = "[[term]]\nid = \"bri-full\"\nsource = [\"一带一路\", \"丝路\"]\npreferred = \"Belt and Road Initiative\"\nadmitted = [\"Belt and Road Initiative (BRI)\", \"the Silk Road\"]\n";
+    let po = "msgid \"共建一带一路\"\nmsgstr \"Building the Belt and Road Initiative (BRI)\"\n\nmsgid \"一带一路\"\nmsgstr \"Nothing here\"\n";
+    let dir = project(
+        "",
+        &[
+            ("a.toml", a.as_bytes()),
+            ("b.toml", b.as_bytes()),
+            ("t.po", po.as_bytes()),
+        ],
+    );
+    for order in [["a.toml", "b.toml"], ["b.toml", "a.toml"]] {
+        let out = termlint()
+            .current_dir(dir.path())
+            .args([
+                "check",
+                "--isolated",
+                "--format",
+                "jsonl",
+                "-g",
+                order[0],
+                "-g",
+                order[1],
+                "t.po",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let first = if order[0] == "a.toml" {
+            "bri"
+        } else {
+            "bri-full"
+        };
+        assert_eq!(
+            rows(&out),
+            [format!(
+                r#"t.po:5:9-5:21 {first} missing error "Nothing here" -> "Belt and Road Initiative""#
+            )],
+            "{order:?}"
+        );
+    }
+    // One source term, two preferred renderings: an error at load naming both places.
+    let c = "[[term]]\nid = \"bri-short\"\nsource = \"一带一路\"\npreferred = \"Belt and Road\"\n";
+    std::fs::write(dir.path().join("c.toml"), c).unwrap();
+    let out = termlint()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "-g",
+            "a.toml",
+            "-g",
+            "c.toml",
+            "t.po",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("error: glossaries conflict: source term \"一带一路\" has two preferred renderings: \"Belt and Road Initiative\" (term \"bri\" in a.toml) and \"Belt and Road\" (term \"bri-short\" in c.toml)"),
+        "{}",
+        stderr(&out)
+    );
+    // In one glossary, glossary check reports it at the second term's preferred form.
+    std::fs::write(dir.path().join("both.toml"), format!("{a}\n{c}")).unwrap();
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["glossary", "check", "--color", "never", "both.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("source term \"一带一路\" has two preferred renderings: \"Belt and Road Initiative\" (term \"bri\") and \"Belt and Road\" (term \"bri-short\")")
+            && err.contains("both.toml:10:13"),
+        "{err}"
+    );
+}
