@@ -49,20 +49,9 @@ pub struct QuoteIndex<'a> {
     /// Offsets where paragraphs end; a quotation runs from an opening mark at or after the
     /// last one before the span to a closing mark before the next one.
     breaks: Vec<usize>,
-}
-
-/// Text whose paragraphs are single long lines: at least half of its bytes are in lines of
-/// more than 200 bytes (hard-wrapped prose keeps lines under 100).
-fn long_lines(text: &str) -> bool {
-    let mut long = 0;
-    let mut start = 0;
-    for i in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
-        if i - start > 200 {
-            long += i - start;
-        }
-        start = i + 1;
-    }
-    long * 2 >= text.len() && long > 0
+    /// Text of long single-line paragraphs: every line break ends a paragraph too (found
+    /// around each span when asked, rather than indexed: such text has few findings a line).
+    every_line: bool,
 }
 
 /// Whether a mark with `prev` before it could open a quotation: nothing, whitespace or opening
@@ -116,6 +105,7 @@ impl<'a> QuoteIndex<'a> {
             single_open: Vec::new(),
             single_close: Vec::new(),
             breaks: Vec::new(),
+            every_line: false,
         };
         let bytes = text.as_bytes();
         // '"', and the lead bytes of “ ” ‘ ’ (E2 80 xx) and « » (C2 AB, C2 BB).
@@ -152,13 +142,22 @@ impl<'a> QuoteIndex<'a> {
                 _ => {}
             }
         }
-        let every_line = long_lines(text);
-        for i in memchr::memchr_iter(b'\n', bytes) {
-            let rest = &bytes[i + 1..];
-            if every_line || rest.first() == Some(&b'\n') || rest.starts_with(b"\r\n") {
+        // Blank lines, and how much of the text is in long lines: text whose paragraphs are
+        // single long lines has at least half of its bytes in lines of more than 200 bytes
+        // (hard-wrapped prose keeps lines under 100).
+        let mut long = 0;
+        let mut line_start = 0;
+        for i in memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]) {
+            if i - line_start > 200 {
+                long += i - line_start;
+            }
+            line_start = i + 1;
+            let rest = bytes.get(i + 1..).unwrap_or_default();
+            if rest.first() == Some(&b'\n') || rest.starts_with(b"\r\n") {
                 ix.breaks.push(i);
             }
         }
+        ix.every_line = long > 0 && long * 2 >= bytes.len();
         let before = ix.breaks.len();
         ix.breaks.extend(barriers.filter(|&b| b > 0));
         if ix.breaks.len() > before {
@@ -171,11 +170,20 @@ impl<'a> QuoteIndex<'a> {
     pub fn quotation(&self, span: Range<usize>) -> Option<Quotation> {
         // The paragraph: from the last paragraph end at or before the span to the next one.
         let k = self.breaks.partition_point(|&b| b <= span.start);
-        let para_start = if k == 0 { 0 } else { self.breaks[k - 1] };
-        let para_end = self.breaks[self.breaks.partition_point(|&b| b < span.end)..]
+        let mut para_start = if k == 0 { 0 } else { self.breaks[k - 1] };
+        let mut para_end = self.breaks[self.breaks.partition_point(|&b| b < span.end)..]
             .first()
             .copied()
             .unwrap_or(self.text.len());
+        if self.every_line {
+            let bytes = self.text.as_bytes();
+            if let Some(nl) = memchr::memrchr(b'\n', &bytes[para_start..span.start]) {
+                para_start += nl;
+            }
+            if let Some(nl) = memchr::memchr(b'\n', &bytes[span.end..para_end]) {
+                para_end = span.end + nl;
+            }
+        }
         // (end of the opening mark, start of the closing mark), innermost wins.
         let mut best: Option<(usize, usize)> = None;
         for (opens, closes) in [
