@@ -232,6 +232,13 @@ impl Checker {
                 Fix::AcrossMarkup
             } else {
                 if kind == FindingKind::Deviant {
+                    (span, suggestion) = self.absorb_new_deviant(
+                        text,
+                        span,
+                        suggestion,
+                        prev_end..next_start,
+                        |r| prose.is_plain(r),
+                    );
                     let fitted =
                         fit::fit_article(prose, fit::Fitted { span, suggestion }, prev_end, |r| {
                             prose.is_plain(r)
@@ -354,6 +361,53 @@ impl Checker {
         }
         findings.sort_by_key(|f| (f.span.start, f.span.end));
         renderings.sort_by_key(|r| r.span.start);
+    }
+
+    /// If writing `suggestion` over `span` would make a deviant with the words around it
+    /// ("one Belt and one Road strategy" would become "Belt and Road strategy"), the span takes
+    /// in the rest of that deviant and the suggestion becomes that deviant's own, so a second
+    /// run finds nothing new. The new span stays within `bounds` and must be `plain`.
+    fn absorb_new_deviant(
+        &self,
+        text: &str,
+        span: std::ops::Range<usize>,
+        suggestion: String,
+        bounds: std::ops::Range<usize>,
+        plain: impl Fn(std::ops::Range<usize>) -> bool,
+    ) -> (std::ops::Range<usize>, String) {
+        let lo = text.floor_char_boundary(span.start.saturating_sub(80).max(bounds.start));
+        let hi = text.ceil_char_boundary((span.end + 80).min(bounds.end).max(span.end));
+        let lo = lo.min(span.start);
+        let snippet = format!(
+            "{}{suggestion}{}",
+            &text[lo..span.start],
+            &text[span.end..hi]
+        );
+        let (rs, re) = (span.start - lo, span.start - lo + suggestion.len());
+        let forms = self.matcher.forms();
+        let candidates = self.matcher.candidates(&Prose::whole(&snippet));
+        for (c, verdict) in select::select(forms, candidates, |_| false) {
+            if verdict == Verdict::Deviant
+                && c.start <= rs
+                && c.end >= re
+                && c.end - c.start > re - rs
+            {
+                let new_span = lo + c.start..span.end + (c.end - re);
+                if !plain(new_span.clone()) {
+                    break;
+                }
+                let form = &forms[c.form];
+                let term = &self.glossary.terms[form.term];
+                let stem = &text[new_span.start..new_span.end - (c.end - c.stem_end)];
+                let mut new =
+                    casing::match_case(term.replacement_for(&form.text), stem, &form.text);
+                if c.plural {
+                    new = casing::pluralize(&new);
+                }
+                return (new_span, new);
+            }
+        }
+        (span, suggestion)
     }
 
     /// Every occurrence of every form in plain `text`, overlapping ones included, before any

@@ -287,6 +287,12 @@ deviants = ["Chinese Communist Party", { form = "CCP", use = "CPC" }]
 exceptions = ["Select Committee on the Chinese Communist Party"]
 
 [[term]]
+id = "bri"
+preferred = "Belt and Road Initiative"
+admitted = ["Belt and Road", "BRI"]
+deviants = [{ form = "One Belt, One Road", use = "Belt and Road" }, "Belt and Road strategy"]
+
+[[term]]
 id = "shared-future"
 preferred = "community of shared future for mankind"
 admitted = ["community with a shared future"]
@@ -560,5 +566,27 @@ fn class6_any_approved_form_of_any_term_with_the_source_renders_it() {
         err.contains("source term \"一带一路\" has two preferred renderings: \"Belt and Road Initiative\" (term \"bri\") and \"Belt and Road\" (term \"bri-short\")")
             && err.contains("both.toml:10:13"),
         "{err}"
+    );
+}
+
+#[test]
+fn class3_a_fix_never_writes_a_new_deviant() {
+    // "One Belt, One Road" -> "Belt and Road" would make "Belt and Road strategy", itself a
+    // deviant: the span takes in "strategy" and the suggestion is that deviant's.
+    let (rows, fixed) = run_with(
+        KEYS,
+        Format::Plain,
+        "They debated the One Belt, One Road strategy and the One Belt, One Road forum.",
+    );
+    assert_eq!(
+        rows,
+        [
+            r#"17..44 error "One Belt, One Road strategy" -> "Belt and Road Initiative""#,
+            r#"53..71 error "One Belt, One Road" -> "Belt and Road""#,
+        ]
+    );
+    assert_eq!(
+        fixed,
+        "They debated the Belt and Road Initiative and the Belt and Road forum."
     );
 }

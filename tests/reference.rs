@@ -368,10 +368,78 @@ fn vowel_sound(word: &str) -> bool {
 /// The fitting rules: the span takes in the words after (before) it that the suggestion ends
 /// (starts) with; then, if the fix applies, an "a"/"an" before it that does not fit the
 /// suggestion's first sound.
+/// The deviants selected in `chars` (hidden by overlapping approved forms, then
+/// leftmost-longest), before any fitting.
+fn raw_deviants(chars: &[char], forms: &[Form]) -> Vec<Cand> {
+    let mut cands = candidates(chars, forms);
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.form));
+    let approved: Vec<Cand> = cands
+        .iter()
+        .copied()
+        .filter(|c| forms[c.form].approved)
+        .collect();
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    for d in cands.iter().filter(|c| !forms[c.form].approved) {
+        let hidden = approved
+            .iter()
+            .any(|a| a.start < d.end && d.start < a.end && !(d.start <= a.start && a.end <= d.end));
+        if hidden || d.start < last_end {
+            continue;
+        }
+        last_end = d.end;
+        out.push(*d);
+    }
+    out
+}
+
+/// A fix that would make a deviant with the words around it (within 80 bytes and the
+/// bounds) takes in the rest of that deviant and suggests that deviant's replacement.
+fn absorb_new_deviant(
+    chars: &[char],
+    (s, e, sugg): (usize, usize, String),
+    (lo, hi): (usize, usize),
+    forms: &[Form],
+    glossary: &Glossary,
+) -> (usize, usize, String) {
+    let byte = |i: usize| chars[..i].iter().map(|c| c.len_utf8()).sum::<usize>();
+    // The char index at or before a byte offset, and at or after one.
+    let floor = |b: usize| (0..=chars.len()).rev().find(|&i| byte(i) <= b).unwrap_or(0);
+    let ceil = |b: usize| {
+        (0..=chars.len())
+            .find(|&i| byte(i) >= b)
+            .unwrap_or(chars.len())
+    };
+    let a = floor(byte(s).saturating_sub(80).max(byte(lo))).min(s);
+    let z = ceil((byte(e) + 80).min(byte(hi)).max(byte(e)));
+    let sc: Vec<char> = sugg.chars().collect();
+    let mut snippet: Vec<char> = chars[a..s].to_vec();
+    let rs = snippet.len();
+    snippet.extend(&sc);
+    let re = snippet.len();
+    snippet.extend(&chars[e..z]);
+    for c in raw_deviants(&snippet, forms) {
+        if c.start <= rs && c.end >= re && c.end - c.start > re - rs {
+            let (ns, ne) = (a + c.start, e + (c.end - re));
+            let f = &forms[c.form];
+            let term = &glossary.terms[f.term];
+            let stem: String = chars[ns..ne - (c.end - c.stem_end)].iter().collect();
+            let mut new = recase(term.replacement_for(&f.text), &stem, &f.text);
+            if c.plural {
+                new = pluralise(&new);
+            }
+            return (ns, ne, new);
+        }
+    }
+    (s, e, sugg)
+}
+
 fn fit(
     chars: &[char],
     (start, end, sugg): (usize, usize, String),
     (lo, hi): (usize, usize),
+    forms: &[Form],
+    glossary: &Glossary,
 ) -> (usize, usize, String) {
     let sw: Vec<String> = sugg
         .split_whitespace()
@@ -412,6 +480,7 @@ fn fit(
     if termlint::quotes::quotation(&text, byte(s)..byte(e)).is_some() {
         return (s, e, sugg);
     }
+    let (s, e, sugg) = absorb_new_deviant(chars, (s, e, sugg), (lo, hi), forms, glossary);
     if let Some((a0, a1, w, n)) = words_out(chars, s, false, 1).into_iter().next()
         && (w == "a" || w == "an")
     {
@@ -583,7 +652,13 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
                 .copied()
                 .find(|&x| x > r.2)
                 .unwrap_or(chars.len());
-            let (s, e, sugg) = fit(&chars, (r.2, r.3, r.4.clone()), (prev_end, next));
+            let (s, e, sugg) = fit(
+                &chars,
+                (r.2, r.3, r.4.clone()),
+                (prev_end, next),
+                &forms,
+                glossary,
+            );
             (r.2, r.3, r.4) = (s, e, sugg);
         }
         prev_end = r.3;

@@ -121,9 +121,10 @@ fn hard_wrapped_textbook() {
     let text =
         std::fs::read_to_string(shared.join("corpus/drafts/xi_thought_textbook_en.md")).unwrap();
     let (total, wrapped) = assert_findings_are_forms(&shipped(), &text, Format::Markdown);
-    // 39 spans cross a line break: 36 deviants, and 3 whose span takes in the words after
-    // them that a fix would otherwise repeat ("…characteristics\nfor a new era").
-    assert_eq!((total, wrapped), (485, 39));
+    // 484: the verb phrase "reform and open up" is no longer a deviant. 39 spans cross a line
+    // break: 36 deviants, and 3 whose span takes in the words after them that a fix would
+    // otherwise repeat ("…characteristics\nfor a new era").
+    assert_eq!((total, wrapped), (484, 39));
 }
 
 /// Foreign Ministry transcripts use the admitted "community with a shared future for mankind"
