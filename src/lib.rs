@@ -398,7 +398,8 @@ impl Checker {
                 }
                 let form = &forms[c.form];
                 let term = &self.glossary.terms[form.term];
-                let stem = &text[new_span.start..new_span.end - (c.end - c.stem_end)];
+                // The new deviant as it would read (suggestion and all), for its letter case.
+                let stem = &snippet[c.start..c.stem_end];
                 let mut new =
                     casing::match_case(term.replacement_for(&form.text), stem, &form.text);
                 if c.plural {

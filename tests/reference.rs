@@ -423,7 +423,7 @@ fn absorb_new_deviant(
             let (ns, ne) = (a + c.start, e + (c.end - re));
             let f = &forms[c.form];
             let term = &glossary.terms[f.term];
-            let stem: String = chars[ns..ne - (c.end - c.stem_end)].iter().collect();
+            let stem: String = snippet[c.start..c.stem_end].iter().collect();
             let mut new = recase(term.replacement_for(&f.text), &stem, &f.text);
             if c.plural {
                 new = pluralise(&new);
