@@ -590,3 +590,21 @@ fn class3_a_fix_never_writes_a_new_deviant() {
         "They debated the Belt and Road Initiative and the Belt and Road forum."
     );
 }
+
+#[test]
+fn a_translation_cut_off_mid_sentence_reports_no_missing_rendering() {
+    let g =
+        "[[term]]\nid = \"bri\"\nsource = \"一带一路\"\npreferred = \"Belt and Road Initiative\"\n";
+    let format = Format::Table(termlint::formats::table::Table {
+        delimiter: b'\t',
+        columns: termlint::formats::table::Columns::parse("zh,en").unwrap(),
+    });
+    let tsv = "zh\ten\n我们共建一带一路。\tWe will keep building\n我们共建一带一路。\tWe will keep building roads.\n";
+    let (rows, _) = run_with(g, format, tsv);
+    assert_eq!(
+        rows,
+        [
+            r#"84..112 error "We will keep building roads." -> "Belt and Road Initiative" (not fixed: it needs a translator's decision)"#
+        ]
+    );
+}
