@@ -46,6 +46,7 @@ pub mod prose;
 pub mod quotes;
 pub mod select;
 pub mod suppress;
+pub mod titles;
 pub mod urls;
 mod verify;
 
@@ -226,8 +227,13 @@ impl Checker {
                 suggestion = fitted.suggestion;
             }
             let quotation = quotes.as_ref().and_then(|q| q.quotation(span.clone()));
+            let cited = kind == FindingKind::Deviant
+                && quotation.is_none()
+                && titles::in_cited_title(prose, c.start..c.end);
             let fix = if quotation.is_some() {
                 Fix::InQuotation
+            } else if cited {
+                Fix::InTitle
             } else if !prose.is_plain(span.clone()) {
                 Fix::AcrossMarkup
             } else {
@@ -256,6 +262,7 @@ impl Checker {
                 // A mention (the deviant is the whole quotation) is only a note.
                 severity: match (quotation, fuzzy) {
                     (Some(Quotation::Whole), _) => Severity::Note,
+                    _ if cited => Severity::Note,
                     (_, true) => self.fuzzy.unwrap_or(Severity::Note),
                     _ => term.severity,
                 },

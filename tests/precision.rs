@@ -608,3 +608,31 @@ fn a_translation_cut_off_mid_sentence_reports_no_missing_rendering() {
         ]
     );
 }
+
+#[test]
+fn class5_a_deviant_in_a_cited_title_is_a_note_never_fixed() {
+    let md = "The report *Countering the CCP at Sea* (2021) and [Why the CCP Matters](https://example.org)\nare cited; the CCP met.\n";
+    let (rows, fixed) = run_with(KEYS, Format::Markdown, md);
+    assert_eq!(
+        rows,
+        [
+            r#"27..30 note "CCP" -> "CPC" (not fixed: inside a cited title, which keeps its published wording)"#,
+            r#"59..62 note "CCP" -> "CPC" (not fixed: inside a cited title, which keeps its published wording)"#,
+            r#"108..111 error "CCP" -> "CPC""#,
+        ]
+    );
+    assert_eq!(
+        fixed,
+        "The report *Countering the CCP at Sea* (2021) and [Why the CCP Matters](https://example.org)\nare cited; the CPC met.\n"
+    );
+    // The whole emphasis being the deviant is emphasis, not a title.
+    let (rows, _) = run_with(KEYS, Format::Markdown, "The *CCP* met.\n");
+    assert_eq!(rows, [r#"5..8 error "CCP" -> "CPC""#]);
+    let (rows, _) = run_with(KEYS, Format::Plain, "他读了《The CCP Papers》。\n");
+    assert_eq!(
+        rows,
+        [
+            r#"16..19 note "CCP" -> "CPC" (not fixed: inside a cited title, which keeps its published wording)"#
+        ]
+    );
+}
