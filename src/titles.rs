@@ -10,6 +10,9 @@ use std::ops::Range;
 
 use crate::prose::Prose;
 
+/// The longest stretch, in bytes, looked at on either side of a deviant for a title's marks.
+const TITLE_MAX: usize = 512;
+
 /// Whether `span` lies inside a cited title.
 pub fn in_cited_title(prose: &Prose<'_>, span: Range<usize>) -> bool {
     let text = prose.text();
@@ -39,11 +42,14 @@ pub fn in_cited_title(prose: &Prose<'_>, span: Range<usize>) -> bool {
     if marked && longer {
         return true;
     }
-    // 《 》 around the span, within its paragraph.
+    // 《 》 around the span, within its paragraph and a title's length (a paragraph may be a
+    // whole file: never scan it all for each finding).
     let para = prose.paragraph(i);
-    let open = text[para.start..span.start].rfind('《');
-    let closed_before = open.is_some_and(|o| text[para.start + o..span.start].contains('》'));
-    open.is_some() && !closed_before && text[span.end..para.end].contains('》')
+    let lo = text.floor_char_boundary(span.start.saturating_sub(TITLE_MAX).max(para.start));
+    let hi = text.ceil_char_boundary((span.end + TITLE_MAX).min(para.end));
+    let open = text[lo..span.start].rfind('《');
+    let closed_before = open.is_some_and(|o| text[lo + o..span.start].contains('》'));
+    open.is_some() && !closed_before && text[span.end..hi].contains('》')
 }
 
 #[cfg(test)]
