@@ -57,6 +57,11 @@ def table(title, note, rows, base=None):
     return text
 
 
+def deviants(term):
+    """A glossary term's deviant forms: strings, or tables { form, use }."""
+    return [d if isinstance(d, str) else d["form"] for d in term.get("deviants", [])]
+
+
 def glossary_toml(terms):
     """terms: [(preferred, [admitted], [deviants])] -> TOML text."""
     q = lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -97,7 +102,7 @@ def main():
     shipped = tomllib.loads((ROOT / "glossary.toml").read_text())["term"]
 
     # 1. Throughput: 20 deviant multi-word terms.
-    devs = [d for t in shipped for d in t.get("deviants", []) if " " in d][:20]
+    devs = [d for t in shipped for d in deviants(t) if " " in d][:20]
     g20 = Path(WORK) / "g20.toml"
     g20.write_text(glossary_toml([(f"approved form {i}", [], [d]) for i, d in enumerate(devs)]))
     f20 = Path(WORK) / "f20.txt"
@@ -114,7 +119,7 @@ def main():
     draft = Path(WORK) / "draft.md"
     draft.write_text(corpus.read_bytes()[:5000].decode("utf-8", "ignore"))
     fship = Path(WORK) / "shipped_forms.txt"
-    fship.write_text("\n".join(f for t in shipped for f in [t["preferred"], *t.get("admitted", []), *t.get("deviants", [])]) + "\n")
+    fship.write_text("\n".join(f for t in shipped for f in [t["preferred"], *t.get("admitted", []), *deviants(t)]) + "\n")
     runs = max(a.runs, 20)
     rows = [("GNU grep -F -f (shipped forms)", measure(["grep", "-c", "-F", "-f", fship, draft], runs), 0),
             ("termlint check (shipped glossary)", measure([BIN, "check", "-g", ROOT / "glossary.toml", draft], runs), 0)]
@@ -266,7 +271,7 @@ def bilingual(shared, runs):
     size = tsv.stat().st_size
     shipped = tomllib.loads((ROOT / "glossary.toml").read_text())["term"]
     forms = Path(WORK) / "shipped_deviants.txt"
-    forms.write_text("\n".join(d for t in shipped for d in t.get("deviants", [])) + "\n")
+    forms.write_text("\n".join(d for t in shipped for d in deviants(t)) + "\n")
     g = ROOT / "glossary.toml"
     rows = []
     if shutil.which("rg"):

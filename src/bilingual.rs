@@ -108,6 +108,33 @@ fn is_cjk(c: char) -> bool {
         | 0x20000..=0x3FFFF) // supplementary ideographs
 }
 
+/// Whether `s` ends a sentence: its last character, after closing quotes and brackets, is
+/// terminal punctuation (Latin or CJK).
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end()
+        .trim_end_matches([
+            '"', '\'', '”', '’', '」', '』', ')', '）', ']', '】', '*', '_',
+        ])
+        .ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', '：', '；'])
+}
+
+/// Whether term `other` has `source` among its sources (compared as the source automaton
+/// compares: trimmed, ASCII case ignored).
+fn renders_same_source(glossary: &Glossary, other: usize, source: &str) -> bool {
+    glossary.terms[other]
+        .sources
+        .iter()
+        .any(|s| s.trim().eq_ignore_ascii_case(source))
+}
+
+/// Whether `form` is an approved form of term `term` (compared as glossary forms are).
+fn is_approved_form(glossary: &Glossary, term: usize, form: &str) -> bool {
+    let key = crate::fold::normalize(form);
+    glossary.terms[term]
+        .approved()
+        .any(|a| crate::fold::normalize(a) == key)
+}
+
 /// A rendering found in a translation: the term, where, and the glossary form (None for a
 /// deviant, which the core check reports on its own).
 pub struct Rendering<'f> {
@@ -143,8 +170,22 @@ pub fn check(
         let first = renderings.partition_point(|r| r.span.start < target.start);
         let last = renderings.partition_point(|r| r.span.start < target.end);
         let here = &renderings[first..last];
+        // A translation cut off mid-sentence (its source ends a sentence, it does not) is
+        // misaligned or unfinished: what it lacks may be in the next cell, so no missing
+        // rendering is reported for it.
+        let truncated = ends_sentence(&segment.source) && !ends_sentence(&text[target.clone()]);
         for (term, (wanted, source)) in index.terms_in(&segment.source) {
-            let found = here.iter().filter(|r| r.term == term).count();
+            // Any rendering of a term with this source, and any approved form of this term
+            // credited to another term (two glossaries may share one), renders it.
+            let found = here
+                .iter()
+                .filter(|r| {
+                    r.term == term
+                        || renders_same_source(glossary, r.term, source)
+                        || r.approved
+                            .is_some_and(|f| is_approved_form(glossary, term, f))
+                })
+                .count();
             let required = if strict_count { wanted } else { 1 };
             for r in here.iter().filter(|r| r.term == term) {
                 let Some(form) = r.approved else { continue };
@@ -154,7 +195,7 @@ pub fn check(
                     None => forms.push((form, vec![r.span.clone()])),
                 }
             }
-            if found >= required {
+            if found >= required || truncated {
                 continue;
             }
             let t = &glossary.terms[term];

@@ -9,6 +9,9 @@ pub fn match_case(suggestion: &str, matched: &str, form: &str) -> String {
     if is_all_caps(matched) && !is_all_caps(form) {
         return suggestion.to_uppercase();
     }
+    if is_title_case(matched) && !is_title_case(form) {
+        return title_case(suggestion);
+    }
     let first_upper = |s: &str| {
         s.chars()
             .find(|c| c.is_alphabetic())
@@ -18,6 +21,115 @@ pub fn match_case(suggestion: &str, matched: &str, form: &str) -> String {
         return capitalize(suggestion);
     }
     suggestion.to_string()
+}
+
+/// Words that Title Case leaves in lower case unless they come first.
+pub const MINOR_WORDS: &[&str] = &[
+    "a", "an", "and", "for", "in", "of", "on", "the", "to", "with",
+];
+
+fn is_minor(word: &str) -> bool {
+    MINOR_WORDS.iter().any(|m| word.eq_ignore_ascii_case(m))
+}
+
+/// The words of `s` for Title Case: split at whitespace and hyphens, without those that have
+/// no letter.
+fn title_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| c.is_whitespace() || crate::fold::fold(c) == '-')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+}
+
+/// Whether `s` is written in Title Case: at least two words that are not minor words, each
+/// word that is not a minor word starting with a capital (minor words in either case), and
+/// not in capitals throughout.
+pub fn is_title_case(s: &str) -> bool {
+    if is_all_caps(s) {
+        return false;
+    }
+    let mut major = 0;
+    for (i, w) in title_words(s).enumerate() {
+        if i > 0 && is_minor(w) {
+            continue;
+        }
+        let first = w.chars().find(|c| c.is_alphabetic());
+        if !first.is_some_and(char::is_uppercase) {
+            return false;
+        }
+        major += 1;
+    }
+    major >= 2
+}
+
+/// `s` in Title Case: each word (after whitespace or a hyphen) starts with a capital, except
+/// minor words that are not first; the other letters are kept as written ("BRI" stays).
+pub fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut word_start = true;
+    let mut first_word = true;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() || crate::fold::fold(c) == '-' {
+            word_start = true;
+            out.push(c);
+            continue;
+        }
+        if word_start && c.is_alphabetic() {
+            let word: &str = s[i..]
+                .split(|c: char| c.is_whitespace() || crate::fold::fold(c) == '-')
+                .next()
+                .unwrap_or("");
+            if first_word || !is_minor(word) {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+            first_word = false;
+            word_start = false;
+            continue;
+        }
+        word_start = false;
+        out.push(c);
+    }
+    out
+}
+
+/// Whether `word` is read starting with a vowel sound, so takes "an": by letter names for an
+/// acronym ("an FTA", "a BRI"), by the usual exceptions for words ("a university", "a
+/// European", "a one-off", "an hour", "an honest"), otherwise by its first letter. Digits:
+/// "an 8", "an 11", "an 18".
+pub fn starts_with_vowel_sound(word: &str) -> bool {
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        let digits: String = word.chars().take_while(|c| c.is_ascii_digit()).collect();
+        return digits.starts_with('8')
+            || ((digits.starts_with("11") || digits.starts_with("18")) && digits.len() % 3 == 2);
+    }
+    let letters: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
+    // An acronym: two or more letters, all capitals, read letter by letter. (Acronyms read as
+    // words, like NATO or OBOR, start with the same sound either way when their first letter
+    // is a vowel; the few that do not, like UNESCO, are in the list below.)
+    let acronym = letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase);
+    let lower = letters.to_lowercase();
+    const CONSONANT_SOUND: &[&str] = &[
+        "uni", "use", "usu", "uti", "uto", "ura", "ure", "uri", "euro", "eu", "ewe", "one", "once",
+        "ubiq", "ukr", "unesco", "unicef",
+    ];
+    const NOT_CONSONANT: &[&str] = &["unin", "unim", "unid"];
+    const VOWEL_SOUND: &[&str] = &["hour", "honest", "honor", "honour", "heir"];
+    if acronym && !CONSONANT_SOUND.iter().any(|p| lower == *p) {
+        return "AEFHILMNORSX".contains(first.to_ascii_uppercase());
+    }
+    if VOWEL_SOUND.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    if CONSONANT_SOUND.iter().any(|p| lower.starts_with(p))
+        && !NOT_CONSONANT.iter().any(|p| lower.starts_with(p))
+    {
+        return false;
+    }
+    matches!(lower.chars().next(), Some('a' | 'e' | 'i' | 'o' | 'u'))
 }
 
 /// At least two letters, none of them lower case.
@@ -126,6 +238,76 @@ mod tests {
             match_case("Communist Party of China", "CCP", "CCP"),
             "Communist Party of China"
         );
+    }
+
+    #[test]
+    fn title_case_suggestions() {
+        let p = "community of shared future for mankind";
+        assert_eq!(
+            match_case(
+                p,
+                "Community of Common Destiny",
+                "community of common destiny"
+            ),
+            "Community of Shared Future for Mankind"
+        );
+        assert_eq!(
+            match_case(
+                "Belt and Road Initiative",
+                "One Belt, One Road",
+                "One Belt, One Road"
+            ),
+            "Belt and Road Initiative"
+        );
+        assert_eq!(
+            match_case(
+                "major-country diplomacy",
+                "Great-Power Diplomacy",
+                "great-power diplomacy"
+            ),
+            "Major-Country Diplomacy"
+        );
+        assert!(!is_title_case("Community of common destiny"));
+        assert!(!is_title_case("China"));
+        assert!(is_title_case("Toward a Community Of Common Destiny"));
+        assert_eq!(title_case("a community of BRI"), "A Community of BRI");
+    }
+
+    #[test]
+    fn vowel_sounds() {
+        for w in [
+            "OBOR",
+            "FTA",
+            "ecological",
+            "hour",
+            "honest",
+            "MOU",
+            "8th",
+            "11",
+            "18000",
+            "Asian",
+            "SCO",
+        ] {
+            assert!(starts_with_vowel_sound(w), "{w}");
+        }
+        for w in [
+            "BRI",
+            "university",
+            "one",
+            "European",
+            "CPC",
+            "green",
+            "Belt",
+            "unilateral",
+            "UNESCO",
+            "usual",
+            "180",
+            "1",
+            "history",
+        ] {
+            assert!(!starts_with_vowel_sound(w), "{w}");
+        }
+        assert!(starts_with_vowel_sound("uninformed"));
     }
 
     #[test]

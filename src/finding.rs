@@ -100,6 +100,9 @@ pub enum Fix {
     Replace(String),
     /// Not fixed: quotations keep their published wording.
     InQuotation,
+    /// Not fixed: the words are inside a cited title (a Markdown emphasis or link text longer
+    /// than them, or 《 》), which keeps its published wording; a note.
+    InTitle,
     /// Not fixed: the span crosses markup (`community of *common destiny*`), which a
     /// replacement would break.
     AcrossMarkup,
@@ -119,6 +122,7 @@ impl Fix {
         match self {
             Fix::Replace(_) => None,
             Fix::InQuotation => Some("inside a quotation, which keeps its published wording"),
+            Fix::InTitle => Some("inside a cited title, which keeps its published wording"),
             Fix::AcrossMarkup => Some("the words are split by markup"),
             Fix::NotReplaceable => Some("it needs a translator's decision"),
             Fix::ReadOnlyFormat => {

@@ -4,7 +4,7 @@
 //! deviants that are also approved renderings are all errors, each with the byte range of the
 //! offending value so that the CLI can point at the line.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
 
@@ -23,7 +23,7 @@ pub struct Glossary {
 }
 
 /// One glossary entry: a concept, its approved renderings and the renderings to flag.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Term {
     pub id: String,
     /// Source-language terms (for example 人类命运共同体); shown in diagnostics.
@@ -34,6 +34,14 @@ pub struct Term {
     pub admitted: Vec<String>,
     /// Renderings to flag.
     pub deviants: Vec<String>,
+    /// For deviants that name their replacement (`{ form = "CCP", use = "CPC" }`): the
+    /// deviant as written in `deviants` -> the approved form to suggest for it.
+    pub deviant_use: BTreeMap<String, String>,
+    /// Longer phrases containing a deviant that are never reported (a committee's name, a
+    /// cited title): they hide deviants as approved forms do, but are not renderings.
+    pub exceptions: Vec<String>,
+    /// The approved form to suggest after a qualifier (a bilateral or regional use).
+    pub qualified: Option<Qualified>,
     pub note: Option<String>,
     /// The subject field (domain) the term belongs to, as terminology databases record it.
     pub subject: Option<String>,
@@ -45,6 +53,20 @@ pub struct Term {
     pub examples: Examples,
     /// Where the term's values are in the glossary file (empty for terms built in code).
     pub spans: TermSpans,
+}
+
+/// `qualified = { use = "...", words = [...] }`: after a qualifier — a hyphenated proper
+/// adjective ("China-ASEAN", "Sino-African") or one of `words` ("regional", "cross-Straits") —
+/// a deviant gets `use` as its suggestion instead of the preferred form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Qualified {
+    /// An approved form of the term.
+    #[serde(rename = "use")]
+    pub use_form: String,
+    /// Words that qualify the term, besides hyphenated proper adjectives.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -65,12 +87,41 @@ pub struct TermSpans {
     pub forms: Vec<Range<usize>>,
     pub good: Vec<Range<usize>>,
     pub bad: Vec<Range<usize>>,
+    /// The exceptions, in the order of [`Term::exceptions`].
+    pub exceptions: Vec<Range<usize>>,
 }
 
 impl Term {
     /// The approved forms: the preferred one first, then the admitted ones.
     pub fn approved(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.preferred.as_str()).chain(self.admitted.iter().map(String::as_str))
+    }
+
+    /// The approved form to suggest for `deviant` (as written in the glossary): its own
+    /// `use`, else the preferred form.
+    pub fn replacement_for(&self, deviant: &str) -> &str {
+        self.deviant_use
+            .get(deviant)
+            .map_or(self.preferred.as_str(), String::as_str)
+    }
+
+    /// Whether `word` (as written before a deviant) qualifies the term, so the qualified form
+    /// is suggested: a hyphenated proper adjective (each part capitalised: "China-ASEAN"),
+    /// or one of the `qualified` words (any letter case).
+    pub fn qualifies(&self, word: &str) -> bool {
+        let Some(q) = &self.qualified else {
+            return false;
+        };
+        let parts: Vec<&str> = word.split(|c| fold::fold(c) == '-').collect();
+        let proper = parts.len() >= 2
+            && parts.iter().all(|p| {
+                p.chars().next().is_some_and(char::is_uppercase)
+                    && p.chars().all(fold::is_word_char)
+            });
+        proper
+            || q.words
+                .iter()
+                .any(|w| fold::normalize(w) == fold::normalize(word))
     }
 }
 
@@ -124,6 +175,8 @@ const TERM_KEYS: &[&str] = &[
     "severity",
     "case_sensitive",
     "examples",
+    "exceptions",
+    "qualified",
 ];
 const TOP_KEYS: &[&str] = &["version", "source_language", "target_language", "term"];
 
@@ -146,7 +199,10 @@ struct RawTerm {
     #[serde(default)]
     admitted: Vec<Spanned<String>>,
     #[serde(default)]
-    deviants: Vec<Spanned<String>>,
+    deviants: Vec<Spanned<toml::Value>>,
+    #[serde(default)]
+    exceptions: Vec<Spanned<String>>,
+    qualified: Option<Spanned<Qualified>>,
     note: Option<String>,
     subject: Option<String>,
     #[serde(default)]
@@ -233,9 +289,71 @@ impl Glossary {
                 );
                 continue;
             };
+            // Deviants: strings, or tables `{ form = "...", use = "..." }`.
+            let mut deviants: Vec<Spanned<String>> = Vec::with_capacity(t.deviants.len());
+            let mut uses: Vec<(Range<usize>, String, String)> = Vec::new();
+            for item in &t.deviants {
+                let span = item.span();
+                match item.get_ref() {
+                    toml::Value::String(f) => deviants.push(Spanned::new(span, f.clone())),
+                    toml::Value::Table(table) => {
+                        let form = table.get("form").and_then(toml::Value::as_str);
+                        let use_form = table.get("use").and_then(toml::Value::as_str);
+                        let unknown = table.keys().find(|k| !matches!(k.as_str(), "form" | "use"));
+                        match (form, use_form, unknown) {
+                            (_, _, Some(k)) => errors.push(
+                                GlossaryError::at(span, format!("unknown key `{k}` in a deviant of term \"{id_text}\""))
+                                    .help("a deviant table has `form` and `use`: { form = \"CCP\", use = \"CPC\" }"),
+                            ),
+                            (Some(f), Some(u), None) => {
+                                deviants.push(Spanned::new(span.clone(), f.to_string()));
+                                uses.push((span, f.trim().to_string(), u.trim().to_string()));
+                            }
+                            _ => errors.push(
+                                GlossaryError::at(span, format!("a deviant table of term \"{id_text}\" needs `form` and `use`, both strings"))
+                                    .help("write { form = \"CCP\", use = \"CPC\" }, or just the string \"CCP\""),
+                            ),
+                        }
+                    }
+                    _ => errors.push(
+                        GlossaryError::at(
+                            span,
+                            format!("a deviant of term \"{id_text}\" must be a string or a table"),
+                        )
+                        .help("write \"CCP\" or { form = \"CCP\", use = \"CPC\" }"),
+                    ),
+                }
+            }
+            let approved_keys: Vec<String> = std::iter::once(preferred)
+                .chain(&t.admitted)
+                .map(|f| fold::normalize(f.get_ref()))
+                .collect();
+            let approved_list = || {
+                std::iter::once(preferred)
+                    .chain(&t.admitted)
+                    .map(|f| format!("\"{}\"", f.get_ref().trim()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            for (span, form, use_form) in &uses {
+                if !approved_keys.contains(&fold::normalize(use_form)) {
+                    errors.push(
+                        GlossaryError::at(span.clone(), format!("`use = \"{use_form}\"` for deviant \"{form}\" is not an approved form of term \"{id_text}\""))
+                            .help(format!("`use` must be the preferred or an admitted form: {}", approved_list())),
+                    );
+                }
+            }
+            if let Some(q) = &t.qualified
+                && !approved_keys.contains(&fold::normalize(&q.get_ref().use_form))
+            {
+                errors.push(
+                    GlossaryError::at(q.span(), format!("`qualified.use = \"{}\"` is not an approved form of term \"{id_text}\"", q.get_ref().use_form))
+                        .help(format!("`use` must be the preferred or an admitted form: {}", approved_list())),
+                );
+            }
             for (form, approved) in std::iter::once((preferred, true))
                 .chain(t.admitted.iter().map(|f| (f, true)))
-                .chain(t.deviants.iter().map(|f| (f, false)))
+                .chain(deviants.iter().map(|f| (f, false)))
             {
                 let what = if approved { "approved" } else { "deviant" };
                 let value = form.get_ref().trim();
@@ -289,6 +407,35 @@ impl Glossary {
                     }
                 }
             }
+            let mut exception_keys: HashMap<String, Range<usize>> = HashMap::new();
+            for e in &t.exceptions {
+                let value = e.get_ref().trim();
+                if !value.chars().any(fold::is_word_char) {
+                    errors.push(
+                        GlossaryError::at(e.span(), format!("exception \"{value}\" of term \"{id_text}\" has no letter or digit"))
+                            .help("an exception is a longer phrase containing a deviant, such as a committee's name"),
+                    );
+                    continue;
+                }
+                let key = fold::normalize(value);
+                if let Some((_, _, first)) = forms.get(&key) {
+                    errors.push(
+                        GlossaryError::at(e.span(), format!("exception \"{value}\" of term \"{id_text}\" is also listed as a form"))
+                            .related(first.clone(), "listed here")
+                            .help("an exception is a longer phrase that contains a deviant; remove one of the two"),
+                    );
+                } else if let Some(first) = exception_keys.get(&key) {
+                    errors.push(
+                        GlossaryError::at(
+                            e.span(),
+                            format!("exception \"{value}\" is listed twice in term \"{id_text}\""),
+                        )
+                        .related(first.clone(), "first listed here"),
+                    );
+                } else {
+                    exception_keys.insert(key, e.span());
+                }
+            }
             terms.push(Term {
                 id: id_text,
                 sources: match &t.source {
@@ -302,11 +449,23 @@ impl Glossary {
                     .iter()
                     .map(|f| f.get_ref().trim().to_string())
                     .collect(),
-                deviants: t
-                    .deviants
+                deviants: deviants
                     .iter()
                     .map(|f| f.get_ref().trim().to_string())
                     .collect(),
+                deviant_use: uses.into_iter().map(|(_, f, u)| (f, u)).collect(),
+                exceptions: t
+                    .exceptions
+                    .iter()
+                    .map(|e| e.get_ref().trim().to_string())
+                    .collect(),
+                qualified: t.qualified.as_ref().map(|q| {
+                    let q = q.get_ref();
+                    Qualified {
+                        use_form: q.use_form.trim().to_string(),
+                        words: q.words.clone(),
+                    }
+                }),
                 note: t.note.clone(),
                 subject: t.subject.clone(),
                 severity: t.severity,
@@ -329,9 +488,10 @@ impl Glossary {
                     id: id.span(),
                     forms: std::iter::once(preferred)
                         .chain(&t.admitted)
-                        .chain(&t.deviants)
+                        .chain(&deviants)
                         .map(|f| f.span())
                         .collect(),
+                    exceptions: t.exceptions.iter().map(|e| e.span()).collect(),
                     good: t
                         .examples
                         .iter()
@@ -363,12 +523,15 @@ impl Glossary {
 impl Glossary {
     /// Merges glossaries loaded from several files (`(name, glossary)`, in order). Conflicts
     /// are errors naming both files: the same term id twice, a deviant of one that is an
-    /// approved form in another, or the same deviant in both.
+    /// approved form in another, the same deviant in both, or one source term with two
+    /// different preferred renderings.
     pub fn merge(parts: Vec<(String, Glossary)>) -> Result<Glossary, Vec<String>> {
         let mut errors = Vec::new();
         let mut ids: HashMap<String, String> = HashMap::new();
         // Normalised form -> (file, term id, approved).
         let mut forms: HashMap<String, (String, String, bool)> = HashMap::new();
+        // Source term -> (file, term id, preferred rendering).
+        let mut sources: HashMap<String, (String, String, String)> = HashMap::new();
         let mut merged = Glossary::default();
         for (name, g) in parts {
             merged.source_language = merged.source_language.or(g.source_language);
@@ -382,6 +545,26 @@ impl Glossary {
                     continue;
                 }
                 ids.insert(t.id.clone(), name.clone());
+                for source in &t.sources {
+                    let key = source.trim().to_lowercase();
+                    match sources.get(&key) {
+                        Some((file, id, preferred))
+                            if file != &name
+                                && fold::normalize(preferred) != fold::normalize(&t.preferred) =>
+                        {
+                            errors.push(format!(
+                                "source term \"{}\" has two preferred renderings: \"{preferred}\" (term \"{id}\" in {file}) and \"{}\" (term \"{}\" in {name})",
+                                source.trim(),
+                                t.preferred,
+                                t.id
+                            ));
+                        }
+                        Some(_) => {}
+                        None => {
+                            sources.insert(key, (name.clone(), t.id.clone(), t.preferred.clone()));
+                        }
+                    }
+                }
                 let listed = t
                     .approved()
                     .map(|f| (f.to_string(), true))

@@ -19,6 +19,45 @@ pub fn check(checker: &Checker) -> Vec<GlossaryError> {
         related: None,
         help: Some(help.to_string()),
     };
+    // One source term, two preferred renderings: which one to suggest is not decided.
+    let mut sources: std::collections::HashMap<String, usize> = Default::default();
+    for (index, term) in glossary.terms.iter().enumerate() {
+        for source in &term.sources {
+            let key = source.trim().to_lowercase();
+            match sources.get(&key) {
+                Some(&first)
+                    if crate::fold::normalize(&glossary.terms[first].preferred)
+                        != crate::fold::normalize(&term.preferred) =>
+                {
+                    let other = &glossary.terms[first];
+                    problems.push(GlossaryError {
+                        message: format!(
+                            "source term \"{}\" has two preferred renderings: \"{}\" (term \"{}\") and \"{}\" (term \"{}\")",
+                            source.trim(),
+                            other.preferred,
+                            other.id,
+                            term.preferred,
+                            term.id
+                        ),
+                        span: term.spans.forms.first().cloned(),
+                        related: other
+                            .spans
+                            .forms
+                            .first()
+                            .map(|s| (s.clone(), format!("term \"{}\" prefers this", other.id))),
+                        help: Some(
+                            "give both terms the same preferred rendering, or merge them into one term"
+                                .to_string(),
+                        ),
+                    });
+                }
+                Some(_) => {}
+                None => {
+                    sources.insert(key, index);
+                }
+            }
+        }
+    }
     for (index, term) in glossary.terms.iter().enumerate() {
         let n_approved = term.approved().count();
         for (k, deviant) in term.deviants.iter().enumerate() {
@@ -55,6 +94,22 @@ pub fn check(checker: &Checker) -> Vec<GlossaryError> {
                         "a fix would replace an approved rendering; narrow the deviant",
                     ));
                 }
+            }
+        }
+        for (k, exception) in term.exceptions.iter().enumerate() {
+            let hides = checker
+                .occurrences(exception)
+                .iter()
+                .any(|(other, approved, _)| *other == index && !approved);
+            if !hides {
+                problems.push(problem(
+                    term.spans.exceptions.get(k),
+                    format!(
+                        "exception \"{exception}\" of term \"{}\" contains none of its deviants",
+                        term.id
+                    ),
+                    "an exception hides the deviants inside it; without one it does nothing",
+                ));
             }
         }
         for (k, bad) in term.examples.bad.iter().enumerate() {

@@ -28,6 +28,7 @@ pub mod bilingual;
 pub mod casing;
 pub mod export;
 pub mod finding;
+pub mod fit;
 pub mod fix;
 pub mod fold;
 pub mod formats;
@@ -35,7 +36,9 @@ pub mod formats;
 pub mod fuzzing;
 pub mod glossary;
 pub mod glossary_check;
+pub mod ignore;
 pub mod import;
+pub mod inserted;
 pub mod language;
 pub mod matcher;
 pub mod position;
@@ -44,6 +47,7 @@ pub mod quotes;
 pub mod rarity;
 pub mod select;
 pub mod suppress;
+pub mod titles;
 pub mod urls;
 mod verify;
 mod words;
@@ -71,6 +75,7 @@ pub struct Checker {
     sources: std::sync::OnceLock<Option<SourceIndex>>,
     strict_count: bool,
     fuzzy: Option<Severity>,
+    ignore: ignore::Ignore,
 }
 
 impl Checker {
@@ -82,7 +87,14 @@ impl Checker {
             sources: std::sync::OnceLock::new(),
             strict_count: false,
             fuzzy: Some(Severity::Note),
+            ignore: ignore::Ignore::default(),
         })
+    }
+
+    /// Text matching these patterns is read but never reported (see [`ignore`]).
+    pub fn ignore(mut self, patterns: ignore::Ignore) -> Checker {
+        self.ignore = patterns;
+        self
     }
 
     /// In bilingual files, require one rendering per occurrence of a source term rather than
@@ -131,15 +143,32 @@ impl Checker {
                 .map_or(text.len(), |i| pieces[i].end);
             !urls::in_url(text, first..last, c.start, c.end)
         });
-        let selected = select::select(forms, candidates, |form| {
+        let mut selected = select::select(forms, candidates, |form| {
             bilingual || terms[form.term].case_sensitive
+        });
+        // A deviant inside an approved form of its term with one word inserted is no
+        // deviation (see [`inserted`]).
+        let mut approved_words: Vec<Option<Vec<Vec<String>>>> = vec![None; terms.len()];
+        selected.retain(|(c, verdict)| {
+            if *verdict != Verdict::Deviant {
+                return true;
+            }
+            let term = forms[c.form].term;
+            let approved = approved_words[term]
+                .get_or_insert_with(|| terms[term].approved().map(inserted::words).collect());
+            !inserted::hidden(prose, c.start..c.end, approved)
         });
         let mut findings = Vec::with_capacity(selected.len());
         let mut renderings = Vec::new();
-        let quotes = (!selected.is_empty())
-            .then(|| quotes::QuoteIndex::new(text, |i| prose.piece_at(i).is_some()));
-        for (c, verdict) in selected {
+        let quotes = (!selected.is_empty()).then(|| quotes::QuoteIndex::for_prose(prose));
+        let starts: Vec<usize> = selected.iter().map(|(c, _)| c.start).collect();
+        let mut prev_end = 0;
+        for (k, (c, verdict)) in selected.into_iter().enumerate() {
             let form = &forms[c.form];
+            // An exception is neither a finding nor a rendering of its term.
+            if form.kind == matcher::FormKind::Exception {
+                continue;
+            }
             let term = &terms[form.term];
             let stem = &text[c.start..c.stem_end];
             let fuzzy = prose.is_fuzzy(c.start);
@@ -167,13 +196,23 @@ impl Checker {
                 }
             };
             let mut suggestion = match kind {
-                FindingKind::Deviant => casing::match_case(&term.preferred, stem, &form.text),
+                FindingKind::Deviant => {
+                    // After a qualifier ("China-ASEAN", "regional"), the qualified form; else
+                    // the deviant's own `use`, else the preferred form.
+                    let qualified = term.qualified.as_ref().filter(|_| {
+                        fit::word_before(prose, c.start).is_some_and(|w| term.qualifies(w))
+                    });
+                    let base = match qualified {
+                        Some(q) => q.use_form.as_str(),
+                        None => term.replacement_for(&form.text),
+                    };
+                    casing::match_case(base, stem, &form.text)
+                }
                 _ => form.text.clone(),
             };
             if c.plural {
                 suggestion = casing::pluralize(&suggestion);
             }
-            let matched = &text[c.start..c.end];
             // The words as a reader sees them: escapes decoded, markup and syntax left out.
             let words = match prose.piece_at(c.start) {
                 Some(piece) => {
@@ -184,26 +223,61 @@ impl Checker {
                         .collect();
                     finding::collapse_whitespace(&read)
                 }
-                None => finding::collapse_whitespace(matched),
+                None => finding::collapse_whitespace(&text[c.start..c.end]),
             };
-            let quotation = quotes.as_ref().and_then(|q| q.quotation(c.start..c.end));
+            // The span a fix replaces, fitted to the sentence: words the suggestion repeats
+            // are taken in (see [`fit`]), never past the neighbouring findings.
+            let mut span = c.start..c.end;
+            let next_start = starts.get(k + 1).copied().unwrap_or(text.len());
+            if kind == FindingKind::Deviant {
+                let fitted =
+                    fit::absorb_repeats(prose, span, &suggestion, prev_end..next_start, |r| {
+                        prose.is_plain(r)
+                    });
+                span = fitted.span;
+                suggestion = fitted.suggestion;
+            }
+            let quotation = quotes.as_ref().and_then(|q| q.quotation(span.clone()));
+            let cited = kind == FindingKind::Deviant
+                && quotation.is_none()
+                && titles::in_cited_title(prose, c.start..c.end);
             let fix = if quotation.is_some() {
                 Fix::InQuotation
-            } else if !prose.is_plain(c.start..c.end) {
+            } else if cited {
+                Fix::InTitle
+            } else if !prose.is_plain(span.clone()) {
                 Fix::AcrossMarkup
             } else {
-                Fix::Replace(fix::replacement(matched, &suggestion))
+                if kind == FindingKind::Deviant {
+                    (span, suggestion) = self.absorb_new_deviant(
+                        text,
+                        span,
+                        suggestion,
+                        prev_end..next_start,
+                        |r| prose.is_plain(r),
+                    );
+                    let fitted =
+                        fit::fit_article(prose, fit::Fitted { span, suggestion }, prev_end, |r| {
+                            prose.is_plain(r)
+                        });
+                    span = fitted.span;
+                    suggestion = fitted.suggestion;
+                }
+                Fix::Replace(fix::replacement(&text[span.clone()], &suggestion))
             };
+            prev_end = span.end;
+            let matched = &text[span.clone()];
             findings.push(Finding {
                 term: form.term,
                 kind,
                 // A mention (the deviant is the whole quotation) is only a note.
                 severity: match (quotation, fuzzy) {
                     (Some(Quotation::Whole), _) => Severity::Note,
+                    _ if cited => Severity::Note,
                     (_, true) => self.fuzzy.unwrap_or(Severity::Note),
                     _ => term.severity,
                 },
-                span: c.start..c.end,
+                span,
                 matched: matched.to_string(),
                 words,
                 form: form.text.clone(),
@@ -235,6 +309,10 @@ impl Checker {
                 self.fuzzy,
             ));
             findings.sort_by_key(|f| (f.span.start, f.span.end));
+        }
+        if !self.ignore.is_empty() && !findings.is_empty() {
+            let ignored = self.ignore.ranges(text);
+            findings.retain(|f| !ignore::covers(&ignored, f.span.start));
         }
         findings
     }
@@ -303,6 +381,54 @@ impl Checker {
         renderings.sort_by_key(|r| r.span.start);
     }
 
+    /// If writing `suggestion` over `span` would make a deviant with the words around it
+    /// ("one Belt and one Road strategy" would become "Belt and Road strategy"), the span takes
+    /// in the rest of that deviant and the suggestion becomes that deviant's own, so a second
+    /// run finds nothing new. The new span stays within `bounds` and must be `plain`.
+    fn absorb_new_deviant(
+        &self,
+        text: &str,
+        span: std::ops::Range<usize>,
+        suggestion: String,
+        bounds: std::ops::Range<usize>,
+        plain: impl Fn(std::ops::Range<usize>) -> bool,
+    ) -> (std::ops::Range<usize>, String) {
+        let lo = text.floor_char_boundary(span.start.saturating_sub(80).max(bounds.start));
+        let hi = text.ceil_char_boundary((span.end + 80).min(bounds.end).max(span.end));
+        let lo = lo.min(span.start);
+        let snippet = format!(
+            "{}{suggestion}{}",
+            &text[lo..span.start],
+            &text[span.end..hi]
+        );
+        let (rs, re) = (span.start - lo, span.start - lo + suggestion.len());
+        let forms = self.matcher.forms();
+        let candidates = self.matcher.candidates(&Prose::whole(&snippet));
+        for (c, verdict) in select::select(forms, candidates, |_| false) {
+            if verdict == Verdict::Deviant
+                && c.start <= rs
+                && c.end >= re
+                && c.end - c.start > re - rs
+            {
+                let new_span = lo + c.start..span.end + (c.end - re);
+                if !plain(new_span.clone()) {
+                    break;
+                }
+                let form = &forms[c.form];
+                let term = &self.glossary.terms[form.term];
+                // The new deviant as it would read (suggestion and all), for its letter case.
+                let stem = &snippet[c.start..c.stem_end];
+                let mut new =
+                    casing::match_case(term.replacement_for(&form.text), stem, &form.text);
+                if c.plural {
+                    new = casing::pluralize(&new);
+                }
+                return (new_span, new);
+            }
+        }
+        (span, suggestion)
+    }
+
     /// Every occurrence of every form in plain `text`, overlapping ones included, before any
     /// selection: `(term index, approved, byte range)`, sorted by position.
     pub fn occurrences(&self, text: &str) -> Vec<(usize, bool, std::ops::Range<usize>)> {
@@ -311,6 +437,7 @@ impl Checker {
             .matcher
             .candidates(&Prose::whole(text))
             .into_iter()
+            .filter(|c| forms[c.form].kind != matcher::FormKind::Exception)
             .map(|c| {
                 (
                     forms[c.form].term,

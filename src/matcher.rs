@@ -27,10 +27,18 @@ pub enum FormKind {
     Preferred,
     Admitted,
     Deviant,
+    /// A longer phrase that contains a deviant and is never reported (see `exceptions`).
+    Exception,
 }
 
 impl FormKind {
     pub fn is_approved(self) -> bool {
+        matches!(self, FormKind::Preferred | FormKind::Admitted)
+    }
+
+    /// Whether the form hides the deviants it contains or overlaps: approved forms and
+    /// exceptions.
+    pub fn hides(self) -> bool {
         self != FormKind::Deviant
     }
 }
@@ -144,6 +152,11 @@ impl Matcher {
                     term.deviants
                         .iter()
                         .map(|f| (f.as_str(), FormKind::Deviant)),
+                )
+                .chain(
+                    term.exceptions
+                        .iter()
+                        .map(|f| (f.as_str(), FormKind::Exception)),
                 );
             for (text, kind) in kinds {
                 forms.push(Form::new(term_index, kind, text));

@@ -1,8 +1,8 @@
 //! Choosing which candidates become findings.
 //!
 //! The rules, applied to the complete set of candidates of one text:
-//! 1. A deviant is hidden by an approved form (of any term, in any letter case) that contains it
-//!    or partly overlaps it: "community of shared future" never fires inside "community of
+//! 1. A deviant is hidden by an approved form or an exception (of any term, in any letter case)
+//!    that contains it or partly overlaps it: "community of shared future" never fires inside "community of
 //!    shared future for mankind". A deviant that wholly contains an approved form is longer
 //!    and still fires: "Belt and Road strategy" is flagged although "Belt and Road" is approved.
 //! 2. Among the remaining deviants, leftmost-longest wins; ties go to the earlier form in the
@@ -36,7 +36,7 @@ pub fn select(
     candidates.dedup_by_key(|c| (c.start, c.end, c.form));
     let (approved, deviants): (Vec<Candidate>, Vec<Candidate>) = candidates
         .into_iter()
-        .partition(|c| forms[c.form].kind.is_approved());
+        .partition(|c| forms[c.form].kind.hides());
 
     // max_end[k] = the largest end among approved[..=k]. With the approved sorted by start, a
     // deviant [s, e) is hidden iff an approved form starting before s ends after s, or one

@@ -112,7 +112,7 @@ fn rule1_deviants_match_case_insensitively() {
             39,
             "shared-future",
             "Community Of Common Destiny",
-            "Community of shared future for mankind"
+            "Community of Shared Future for Mankind"
         )]
     );
     assert_eq!(
@@ -225,7 +225,7 @@ fn rule5_plural_of_the_last_word() {
                 "vital interest",
                 "core interest"
             ),
-            row(1, 45, 1, 57, "key-policy", "Key Policies", "Major policies"),
+            row(1, 45, 1, 57, "key-policy", "Key Policies", "Major Policies"),
         ]
     );
     assert_eq!(check("key interestsx"), []);

@@ -61,9 +61,10 @@ fn fixing_the_fixtures_leaves_only_what_cannot_be_fixed() {
         before.len() > unfixable.len() + 20,
         "the fixtures have fixable findings"
     );
-    // Three in quotations or across markup; in translations/, the missing and inconsistent
-    // renderings (a translator's decision), terms across inline codes, and the Word document.
-    assert_eq!(unfixable.len(), 12, "{unfixable:#?}");
+    // Three in quotations or across markup, one in a cited title (link text); in
+    // translations/, the missing and inconsistent renderings (a translator's decision), terms
+    // across inline codes, and the Word document.
+    assert_eq!(unfixable.len(), 13, "{unfixable:#?}");
 
     let fixed = termlint()
         .current_dir(dir.path())

@@ -113,3 +113,50 @@ fn terms_lists_and_searches() {
     assert_eq!(out.status.code(), Some(1), "no match");
     assert_eq!(stdout(&out), "");
 }
+
+#[test]
+fn a_use_that_is_not_approved_exits_2_at_its_line() {
+    let g = "[[term]]\nid = \"cpc\"\npreferred = \"Communist Party of China\"\nadmitted = [\"CPC\"]\ndeviants = [\n  { form = \"CCP\", use = \"CP\" },\n]\nexceptions = [\"Select Committee on the Chinese Party\"]\n";
+    let dir = project(g, &[("draft.txt", b"The CCP met.\n")]);
+    for args in [
+        &["glossary", "check", "--color", "never"][..],
+        &["check", "--color", "never", "draft.txt"][..],
+    ] {
+        let out = termlint()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("`use = \"CP\"` for deviant \"CCP\" is not an approved form of term \"cpc\"")
+                && err.contains("glossary.toml:6:3")
+                && err.contains("`use` must be the preferred or an admitted form: \"Communist Party of China\", \"CPC\""),
+            "{err}"
+        );
+    }
+    assert_eq!(read_draft(&dir), "The CCP met.\n");
+}
+
+#[test]
+fn an_exception_without_a_deviant_is_reported_by_glossary_check() {
+    let g = "[[term]]\nid = \"cpc\"\npreferred = \"Communist Party of China\"\ndeviants = [\"CCP\"]\nexceptions = [\"Select Committee on the Chinese Party\"]\n";
+    let dir = project(g, &[]);
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["glossary", "check", "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("exception \"Select Committee on the Chinese Party\" of term \"cpc\" contains none of its deviants")
+            && err.contains("glossary.toml:5:15"),
+        "{err}"
+    );
+}
+
+fn read_draft(dir: &tempfile::TempDir) -> String {
+    std::fs::read_to_string(dir.path().join("draft.txt")).unwrap()
+}

@@ -208,8 +208,9 @@ fn a_glossary_of_100000_terms() {
     assert_eq!(
         rows(&out),
         [
-            r#"a.txt:1:3-1:22 t99999 deviant error "deviant 99999x form" -> "approved 99999x""#,
-            r#"a.txt:1:29-2:5 t5 deviant error "deviant 5x\nform" -> "approved 5x""#,
+            // The fix corrects the article before each: "a deviant" -> "an approved".
+            r#"a.txt:1:1-1:22 t99999 deviant error "A deviant 99999x form" -> "An approved 99999x""#,
+            r#"a.txt:1:27-2:5 t5 deviant error "a deviant 5x\nform" -> "an approved 5x""#,
         ]
     );
 }

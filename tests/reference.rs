@@ -170,9 +170,72 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+const MINOR: &[&str] = &[
+    "a", "an", "and", "for", "in", "of", "on", "the", "to", "with",
+];
+
+fn title_split(s: &str) -> Vec<&str> {
+    s.split(|c: char| c.is_whitespace() || fold(c) == '-')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect()
+}
+
+/// Title Case: two or more words other than minor words, each with a capital first letter.
+fn title(s: &str) -> bool {
+    if all_caps(s) {
+        return false;
+    }
+    let mut major = 0;
+    for (i, w) in title_split(s).into_iter().enumerate() {
+        if i > 0 && MINOR.iter().any(|m| w.eq_ignore_ascii_case(m)) {
+            continue;
+        }
+        if !letters(w).first().is_some_and(|c| c.is_uppercase()) {
+            return false;
+        }
+        major += 1;
+    }
+    major >= 2
+}
+
+fn to_title(s: &str) -> String {
+    let mut out = String::new();
+    let mut first = true;
+    let mut at_start = true;
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() || fold(c) == '-' {
+            at_start = true;
+            out.push(c);
+            continue;
+        }
+        if at_start && c.is_alphabetic() {
+            let word: String = chars[i..]
+                .iter()
+                .take_while(|c| !(c.is_whitespace() || fold(**c) == '-'))
+                .collect();
+            let minor = MINOR.iter().any(|m| word.eq_ignore_ascii_case(m));
+            if first || !minor {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+            first = false;
+            at_start = false;
+            continue;
+        }
+        at_start = false;
+        out.push(c);
+    }
+    out
+}
+
 fn recase(suggestion: &str, matched: &str, form: &str) -> String {
     if all_caps(matched) && !all_caps(form) {
         return suggestion.to_uppercase();
+    }
+    if title(matched) && !title(form) {
+        return to_title(suggestion);
     }
     let first_upper = |s: &str| letters(s).first().is_some_and(|c| c.is_uppercase());
     if first_upper(matched) && !first_upper(form) {
@@ -219,6 +282,261 @@ fn sentence_start(text: &[char], i: usize) -> bool {
         return ".!?…:#".contains(c);
     }
     true
+}
+
+/// Words next to a span, for the fitting rules: (start char, end char, folded word, line
+/// breaks in the whitespace before it), read outward from `at`; whitespace must separate
+/// them, punctuation ends the run.
+fn words_out(
+    text: &[char],
+    at: usize,
+    forward: bool,
+    max: usize,
+) -> Vec<(usize, usize, String, usize)> {
+    let joiner = |c: char| matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}');
+    let mut out = Vec::new();
+    let mut i = at;
+    while out.len() < max {
+        let mut nl = 0;
+        let mut spaced = false;
+        loop {
+            let c = if forward {
+                text.get(i)
+            } else {
+                i.checked_sub(1).map(|j| &text[j])
+            };
+            match c {
+                Some(c) if c.is_whitespace() => {
+                    nl += breaks(*c);
+                    spaced = true;
+                    if forward { i += 1 } else { i -= 1 }
+                }
+                _ => break,
+            }
+        }
+        if !spaced {
+            break;
+        }
+        // The word: word characters with joiners inside, joiners at its ends left out.
+        let mut chars = Vec::new();
+        let mut j = i;
+        loop {
+            let c = if forward {
+                text.get(j)
+            } else {
+                j.checked_sub(1).map(|k| &text[k])
+            };
+            match c {
+                Some(c) if is_word(*c) || (!chars.is_empty() && joiner(*c)) => {
+                    chars.push(*c);
+                    if forward { j += 1 } else { j -= 1 }
+                }
+                _ => break,
+            }
+        }
+        if chars.is_empty() {
+            break;
+        }
+        if !forward {
+            chars.reverse();
+        }
+        let (lo, hi) = if forward { (i, j) } else { (j, i) };
+        let lead = chars.iter().take_while(|c| joiner(**c)).count();
+        let trail = chars.iter().rev().take_while(|c| joiner(**c)).count();
+        let word: String = chars[lead..chars.len() - trail]
+            .iter()
+            .map(|c| fold(*c))
+            .collect();
+        out.push((lo + lead, hi - trail, word, nl));
+        i = j;
+        let next = if forward {
+            text.get(i)
+        } else {
+            i.checked_sub(1).map(|k| &text[k])
+        };
+        if next.is_some_and(|c| !c.is_whitespace()) {
+            break;
+        }
+    }
+    out
+}
+
+fn vowel_sound(word: &str) -> bool {
+    termlint::casing::starts_with_vowel_sound(word)
+}
+
+/// The fitting rules: the span takes in the words after (before) it that the suggestion ends
+/// (starts) with; then, if the fix applies, an "a"/"an" before it that does not fit the
+/// suggestion's first sound.
+/// The deviants selected in `chars` (hidden by overlapping approved forms, then
+/// leftmost-longest), before any fitting.
+fn raw_deviants(chars: &[char], forms: &[Form]) -> Vec<Cand> {
+    let mut cands = candidates(chars, forms);
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.form));
+    let approved: Vec<Cand> = cands
+        .iter()
+        .copied()
+        .filter(|c| forms[c.form].approved)
+        .collect();
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    for d in cands.iter().filter(|c| !forms[c.form].approved) {
+        let hidden = approved
+            .iter()
+            .any(|a| a.start < d.end && d.start < a.end && !(d.start <= a.start && a.end <= d.end));
+        if hidden || d.start < last_end {
+            continue;
+        }
+        last_end = d.end;
+        out.push(*d);
+    }
+    out
+}
+
+/// A fix that would make a deviant with the words around it (within 80 bytes and the
+/// bounds) takes in the rest of that deviant and suggests that deviant's replacement.
+fn absorb_new_deviant(
+    chars: &[char],
+    (s, e, sugg): (usize, usize, String),
+    (lo, hi): (usize, usize),
+    forms: &[Form],
+    glossary: &Glossary,
+) -> (usize, usize, String) {
+    let byte = |i: usize| chars[..i].iter().map(|c| c.len_utf8()).sum::<usize>();
+    // The char index at or before a byte offset, and at or after one.
+    let floor = |b: usize| (0..=chars.len()).rev().find(|&i| byte(i) <= b).unwrap_or(0);
+    let ceil = |b: usize| {
+        (0..=chars.len())
+            .find(|&i| byte(i) >= b)
+            .unwrap_or(chars.len())
+    };
+    let a = floor(byte(s).saturating_sub(80).max(byte(lo))).min(s);
+    let z = ceil((byte(e) + 80).min(byte(hi)).max(byte(e)));
+    let sc: Vec<char> = sugg.chars().collect();
+    let mut snippet: Vec<char> = chars[a..s].to_vec();
+    let rs = snippet.len();
+    snippet.extend(&sc);
+    let re = snippet.len();
+    snippet.extend(&chars[e..z]);
+    for c in raw_deviants(&snippet, forms) {
+        if c.start <= rs && c.end >= re && c.end - c.start > re - rs {
+            let (ns, ne) = (a + c.start, e + (c.end - re));
+            let f = &forms[c.form];
+            let term = &glossary.terms[f.term];
+            let stem: String = snippet[c.start..c.stem_end].iter().collect();
+            let mut new = recase(term.replacement_for(&f.text), &stem, &f.text);
+            if c.plural {
+                new = pluralise(&new);
+            }
+            return (ns, ne, new);
+        }
+    }
+    (s, e, sugg)
+}
+
+fn fit(
+    chars: &[char],
+    (start, end, sugg): (usize, usize, String),
+    (lo, hi): (usize, usize),
+    forms: &[Form],
+    glossary: &Glossary,
+) -> (usize, usize, String) {
+    let sw: Vec<String> = sugg
+        .split_whitespace()
+        .map(|w| w.chars().map(fold).collect())
+        .collect();
+    let (mut s, mut e, mut sugg) = (start, end, sugg);
+    let mut nl = chars[s..e].iter().filter(|c| **c == '\n').count();
+    if sw.len() >= 2 {
+        let after = words_out(chars, e, true, sw.len() - 1);
+        for k in (1..=after.len()).rev() {
+            let tail = &sw[sw.len() - k..];
+            let same = (0..k - 1).all(|i| after[i].2 == tail[i]);
+            let exact = after[k - 1].2 == tail[k - 1];
+            let plural = !exact && after[k - 1].2 == pluralise(&tail[k - 1]);
+            let add: usize = after[..k].iter().map(|w| w.3).sum();
+            if same && (exact || plural) && after[k - 1].1 <= hi && nl + add <= 1 {
+                e = after[k - 1].1;
+                if plural {
+                    sugg = pluralise(&sugg);
+                }
+                nl += add;
+                break;
+            }
+        }
+        let before = words_out(chars, s, false, sw.len() - 1);
+        for k in (1..=before.len()).rev() {
+            let same = (0..k).all(|i| before[k - 1 - i].2 == sw[i]);
+            let add: usize = before[..k].iter().map(|w| w.3).sum();
+            if same && before[k - 1].0 >= lo && nl + add <= 1 {
+                s = before[k - 1].0;
+                nl += add;
+                break;
+            }
+        }
+    }
+    let text: String = chars.iter().collect();
+    let byte = |i: usize| chars[..i].iter().map(|c| c.len_utf8()).sum::<usize>();
+    if termlint::quotes::quotation(&text, byte(s)..byte(e)).is_some() {
+        return (s, e, sugg);
+    }
+    let (s, e, sugg) = absorb_new_deviant(chars, (s, e, sugg), (lo, hi), forms, glossary);
+    if let Some((a0, a1, w, n)) = words_out(chars, s, false, 1).into_iter().next()
+        && (w == "a" || w == "an")
+    {
+        let first = sugg.split_whitespace().next().unwrap_or("").to_string();
+        let wants_an = vowel_sound(&first);
+        let written: String = chars[a0..a1].iter().collect();
+        if wants_an != (w == "an") && a0 >= lo && nl + n <= 1 {
+            let corrected = match (written.as_str(), wants_an) {
+                ("A", true) => "An",
+                ("AN", false) | ("An", false) => "A",
+                (w, true) if w.chars().all(char::is_uppercase) => "AN",
+                (_, true) => "an",
+                (_, false) => "a",
+            };
+            let gap: String = chars[a1..s].iter().collect();
+            return (a0, e, format!("{corrected}{gap}{sugg}"));
+        }
+    }
+    (s, e, sugg)
+}
+
+/// Whether the deviant at chars `s..e` stands inside an approved form of its term with one
+/// word inserted between two of its words.
+fn inserted(chars: &[char], s: usize, e: usize, term: &termlint::Term) -> bool {
+    let words = termlint::inserted::words;
+    let inner = words(&chars[s..e].iter().collect::<String>());
+    term.approved().any(|a| {
+        let form = words(a);
+        if form.len() < 2 || inner.is_empty() || inner.len() > form.len() + 1 {
+            return false;
+        }
+        let reach = form.len() + 1 - inner.len();
+        let before = words_out(chars, s, false, reach);
+        let after = words_out(chars, e, true, reach);
+        let mut window: Vec<String> = before.iter().rev().map(|w| w.2.clone()).collect();
+        let p = window.len();
+        window.extend(inner.iter().cloned());
+        let q = window.len();
+        window.extend(after.iter().map(|w| w.2.clone()));
+        let n = form.len() + 1;
+        (0..=p)
+            .filter(|i| i + n >= q && i + n <= window.len())
+            .any(|i| {
+                (i + 1..i + n - 1)
+                    .filter(|skip| !(p..q).contains(skip))
+                    .any(|skip| {
+                        let rest: Vec<&String> = (i..i + n)
+                            .filter(|k| *k != skip)
+                            .map(|k| &window[k])
+                            .collect();
+                        rest.iter().zip(&form).enumerate().all(|(k, (w, f))| {
+                            *w == f || (k + 1 == form.len() && **w == pluralise(f))
+                        })
+                    })
+            })
+    })
 }
 
 /// (term, kind, start char, end char, suggestion), by the contract.
@@ -270,6 +588,9 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
         last_end = d.end;
         reported.push((d.start, d.end));
         let f = &forms[d.form];
+        if inserted(&chars, d.start, d.end, &glossary.terms[f.term]) {
+            continue;
+        }
         let mut sugg = recase(
             &glossary.terms[f.term].preferred,
             &s(d.start, d.stem_end),
@@ -280,6 +601,22 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
         }
         out.push((f.term, "deviant", d.start, d.end, sugg));
     }
+    // The starts of everything selected (deviants, and approved winners the engine looks
+    // at for letter case), which bound how far a fitted span may reach.
+    let mut starts: Vec<usize> = out.iter().map(|r| r.2).collect();
+    last_end = 0;
+    for a in &approved {
+        if a.start < last_end {
+            continue;
+        }
+        last_end = a.end;
+        if glossary.terms[forms[a.form].term].case_sensitive
+            && !reported.iter().any(|r| r.0 < a.end && a.start < r.1)
+        {
+            starts.push(a.start);
+        }
+    }
+    starts.sort();
     last_end = 0;
     for a in &approved {
         if a.start < last_end {
@@ -307,6 +644,25 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
         }
     }
     out.sort_by_key(|r| r.2);
+    let mut prev_end = 0;
+    for r in out.iter_mut() {
+        if r.1 == "deviant" {
+            let next = starts
+                .iter()
+                .copied()
+                .find(|&x| x > r.2)
+                .unwrap_or(chars.len());
+            let (s, e, sugg) = fit(
+                &chars,
+                (r.2, r.3, r.4.clone()),
+                (prev_end, next),
+                &forms,
+                glossary,
+            );
+            (r.2, r.3, r.4) = (s, e, sugg);
+        }
+        prev_end = r.3;
+    }
     out
 }
 
@@ -438,7 +794,7 @@ fn the_model_itself_follows_the_contract() {
     .unwrap();
     assert_eq!(
         model("Key Policies", &g),
-        [(0, "deviant", 0, 12, "Shared futures".to_string())]
+        [(0, "deviant", 0, 12, "Shared Futures".to_string())]
     );
     assert_eq!(model("a shared future", &g), []);
     assert_eq!(

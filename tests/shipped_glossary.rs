@@ -62,8 +62,13 @@ fn every_deviant_fires_once_and_every_approved_form_is_silent() {
             assert_eq!(&text[f[0].span.clone()], d.as_str());
             assert_eq!(
                 f[0].suggestion,
-                termlint::casing::match_case(&t.preferred, d, d)
+                termlint::casing::match_case(t.replacement_for(d), d, d)
             );
+        }
+        for e in &t.exceptions {
+            let text = format!("In the draft: {e}.");
+            let f = checker.check(&Format::Plain.prose(&text));
+            assert_eq!(f, [], "exception {e:?} of {} was flagged", t.id);
         }
         for a in t.approved() {
             let text = format!("In the draft: {a}.");

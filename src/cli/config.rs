@@ -5,6 +5,7 @@
 //! include = ["drafts/**"]            # globs, relative to this file; default: everything
 //! exclude = ["drafts/archive/**"]
 //! format = "concise"                 # default output format
+//! ignore = ['^Q:.*$']                 # text that is read but never reported (regular expressions)
 //! [formats]                          # which reader applies to which file extensions
 //! markdown = ["md", "markdown", "mdx"]
 //! plain = ["txt"]
@@ -33,7 +34,7 @@ use super::report::human::emit;
 
 pub const FILE_NAMES: [&str; 2] = ["termlint.toml", ".termlint.toml"];
 const KEYS: &[&str] = &[
-    "glossary", "include", "exclude", "format", "formats", "severity",
+    "glossary", "include", "exclude", "format", "formats", "severity", "ignore",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -49,6 +50,8 @@ struct Raw {
     formats: RawFormats,
     #[serde(default)]
     severity: BTreeMap<String, Spanned<Severity>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -119,6 +122,9 @@ pub struct Config {
     /// Byte spans of the severity keys, to point at an unknown term id.
     #[serde(skip)]
     pub severity_spans: BTreeMap<String, std::ops::Range<usize>>,
+    /// `ignore` patterns, compiled (they were validated at load).
+    #[serde(skip)]
+    pub ignore: termlint::ignore::Ignore,
     #[serde(skip)]
     pub text: String,
 }
@@ -261,6 +267,17 @@ impl Config {
                 ));
             }
         }
+        let patterns: Vec<String> = raw.ignore.iter().map(|p| p.get_ref().clone()).collect();
+        let ignore = termlint::ignore::Ignore::new(&patterns).map_err(|e| {
+            render(
+                &shown,
+                &text,
+                &format!("invalid ignore pattern: {}", e.message.lines().last().unwrap_or("")),
+                Some(raw.ignore[e.index].span()),
+                vec!["help: `ignore` takes regular expressions (regex crate syntax), matched in multi-line mode".to_string()],
+                color,
+            )
+        })?;
         let columns = match &raw.formats.columns {
             None => None,
             Some(c) => match Columns::parse(c.get_ref()) {
@@ -311,6 +328,7 @@ impl Config {
                 .into_iter()
                 .map(|(k, v)| (k, v.into_inner()))
                 .collect(),
+            ignore,
             text,
         })
     }

@@ -247,11 +247,13 @@ impl Resolver {
             }
         }
         match Checker::new(glossary) {
-            Ok(c) => Some(c.strict_count(self.strict_count).fuzzy_severity(
-                config.map_or(Some(termlint::Severity::Note), |c| {
-                    c.formats.po_fuzzy.severity()
-                }),
-            )),
+            Ok(c) => Some(
+                c.strict_count(self.strict_count)
+                    .fuzzy_severity(config.map_or(Some(termlint::Severity::Note), |c| {
+                        c.formats.po_fuzzy.severity()
+                    }))
+                    .ignore(config.map(|c| c.ignore.clone()).unwrap_or_default()),
+            ),
             Err(e) => {
                 self.problem(format!("build {files:?}"), format!("error: {e}\n"));
                 None

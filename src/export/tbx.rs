@@ -2,7 +2,8 @@
 //! its subject field and note, the source terms in the source language, and the renderings in
 //! the target language with their status: the preferred one `preferredTerm-admn-sts`, admitted
 //! ones `admittedTerm-admn-sts`, deviants `deprecatedTerm-admn-sts`. Importing the result
-//! gives the same terms back. Severity, letter-case sensitivity and examples are termlint's
+//! gives the same terms back. Severity, letter-case sensitivity, examples, the `use` of
+//! deviants, exceptions and the qualified form are termlint's
 //! own settings, which TBX-Basic has no data category for: they travel in a
 //! `<?termlint {json}?>` processing instruction in the entry, which TBX tools ignore.
 
@@ -30,6 +31,9 @@ pub fn write(glossary: &Glossary) -> String {
             severity: t.severity,
             case_sensitive: t.case_sensitive,
             examples: t.examples.clone(),
+            deviant_use: t.deviant_use.clone(),
+            exceptions: t.exceptions.clone(),
+            qualified: t.qualified.clone(),
         };
         if settings != Settings::default() {
             // JSON never has "?>" outside strings; inside them, '>' is written as an escape.

@@ -31,8 +31,12 @@ struct OutTerm<'a> {
     preferred: &'a str,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     admitted: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    deviants: Vec<Deviant<'a>>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    deviants: &'a [String],
+    exceptions: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    qualified: Option<&'a crate::glossary::Qualified>,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -43,6 +47,18 @@ struct OutTerm<'a> {
     case_sensitive: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     examples: Option<Examples<'a>>,
+}
+
+/// A deviant: a string, or `{ form, use }` when it names its replacement.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Deviant<'a> {
+    Form(&'a str),
+    Use {
+        form: &'a str,
+        #[serde(rename = "use")]
+        use_form: &'a str,
+    },
 }
 
 #[derive(Serialize)]
@@ -75,7 +91,19 @@ pub fn write(glossary: &Glossary) -> String {
                 },
                 preferred: &t.preferred,
                 admitted: &t.admitted,
-                deviants: &t.deviants,
+                deviants: t
+                    .deviants
+                    .iter()
+                    .map(|d| match t.deviant_use.get(d) {
+                        Some(u) => Deviant::Use {
+                            form: d,
+                            use_form: u,
+                        },
+                        None => Deviant::Form(d),
+                    })
+                    .collect(),
+                exceptions: &t.exceptions,
+                qualified: t.qualified.as_ref(),
                 note: t.note.as_deref(),
                 subject: t.subject.as_deref(),
                 severity: t.severity,

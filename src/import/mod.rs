@@ -13,7 +13,9 @@ use std::fmt;
 
 use crate::Severity;
 use crate::fold;
-use crate::glossary::{Examples, Glossary, Term, TermSpans};
+use std::collections::BTreeMap;
+
+use crate::glossary::{Examples, Glossary, Qualified, Term, TermSpans};
 pub use crate::language::same_language;
 
 /// The settings of a term that are termlint's own, not terminology: carried through TBX in a
@@ -27,6 +29,13 @@ pub struct Settings {
     pub case_sensitive: bool,
     #[serde(default, skip_serializing_if = "no_examples")]
     pub examples: Examples,
+    /// Deviants that name their replacement: deviant -> approved form.
+    #[serde(default, rename = "use", skip_serializing_if = "BTreeMap::is_empty")]
+    pub deviant_use: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exceptions: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualified: Option<Qualified>,
 }
 
 fn is_error(s: &Severity) -> bool {
@@ -226,6 +235,9 @@ pub fn build(concepts: &[Concept], options: &Options) -> Result<Imported, Import
                     severity: settings.severity,
                     case_sensitive: settings.case_sensitive,
                     examples: settings.examples,
+                    deviant_use: settings.deviant_use,
+                    exceptions: settings.exceptions,
+                    qualified: settings.qualified,
                     spans: TermSpans::default(),
                 });
                 terms.len() - 1

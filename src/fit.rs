@@ -1,0 +1,393 @@
+//! Fitting a fix into its sentence.
+//!
+//! A suggestion replaces only the deviant words, but the words around them stay, so a fix can
+//! write broken English where the sentence already says part of what the suggestion brings:
+//!
+//! 1. **Repeated words.** When the words right after the span are words the suggestion ends
+//!    with ("One Belt, One Road *Initiative*" → "Belt and Road Initiative"), or the words right
+//!    before it are words the suggestion starts with, the span takes them in, so the fix
+//!    writes them once. Words are compared case-insensitively (folded as the matcher folds);
+//!    the last word taken in may be the plural of the suggestion's, which then becomes plural.
+//! 2. **The article.** An "a" or "an" right before the span is corrected to fit the sound of
+//!    the suggestion's first word ("an OBOR project" → "a Belt and Road Initiative project"):
+//!    the span takes the article in and the suggestion carries the corrected one.
+//!
+//! Both read the words next to the span through the prose cursors, so they never cross a
+//! barrier (a block boundary, a table cell, a segment) or take in markup.
+
+use std::ops::Range;
+
+use crate::casing;
+use crate::fold::{fold, is_word_char};
+use crate::prose::Prose;
+
+/// A word next to a span: its byte range and its folded text.
+#[derive(Clone, Debug)]
+pub(crate) struct Word {
+    pub(crate) span: Range<usize>,
+    pub(crate) folded: String,
+    /// How many line breaks the whitespace between this word and the previous one (towards
+    /// the span) holds.
+    pub(crate) breaks: usize,
+}
+
+/// Whether `c` may sit inside a word between two word characters (hyphens, apostrophes).
+fn joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}')
+}
+
+/// Up to `max` words right after `offset`, separated from it and from each other by
+/// whitespace only (punctuation ends the run).
+pub(crate) fn words_after(prose: &Prose<'_>, offset: usize, max: usize) -> Vec<Word> {
+    let mut out = Vec::new();
+    if max == 0 {
+        return out;
+    }
+    let piece = match prose.piece_at(offset) {
+        Some(p) => p,
+        None => match offset.checked_sub(1).and_then(|o| prose.piece_at(o)) {
+            Some(p) if prose.pieces()[p].end == offset => p,
+            _ => return out,
+        },
+    };
+    let mut cursor = prose.forward(piece, offset).peekable();
+    loop {
+        let mut breaks = 0;
+        let mut spaced = false;
+        while let Some(&(_, c)) = cursor.peek() {
+            if !c.is_whitespace() {
+                break;
+            }
+            breaks += usize::from(crate::fold::line_breaks(c));
+            spaced = true;
+            cursor.next();
+        }
+        if !spaced {
+            return out;
+        }
+        let mut start = None;
+        let mut end = 0;
+        let mut folded = String::new();
+        while let Some(&(i, c)) = cursor.peek() {
+            if is_word_char(c) || (start.is_some() && joiner(c)) {
+                start.get_or_insert(i);
+                if is_word_char(c) {
+                    end = i + c.len_utf8();
+                }
+                folded.push(fold(c));
+                cursor.next();
+            } else {
+                break;
+            }
+        }
+        let Some(start) = start else {
+            return out;
+        };
+        // A word ends at whitespace or punctuation; a trailing joiner is not part of it.
+        while folded.ends_with(['-', '\'']) {
+            folded.pop();
+        }
+        out.push(Word {
+            span: start..end,
+            folded,
+            breaks,
+        });
+        if out.len() == max {
+            return out;
+        }
+        // Punctuation right after the word ends the run.
+        if cursor.peek().is_some_and(|&(_, c)| !c.is_whitespace()) {
+            return out;
+        }
+    }
+}
+
+/// Up to `max` words right before `offset`, nearest first; the mirror of [`words_after`].
+pub(crate) fn words_before(prose: &Prose<'_>, offset: usize, max: usize) -> Vec<Word> {
+    let mut out = Vec::new();
+    if max == 0 {
+        return out;
+    }
+    let piece = match prose.piece_at(offset) {
+        Some(p) => p,
+        None => match offset.checked_sub(1).and_then(|o| prose.piece_at(o)) {
+            Some(p) => p,
+            None => return out,
+        },
+    };
+    let mut cursor = prose.backward(piece, offset).peekable();
+    loop {
+        let mut breaks = 0;
+        let mut spaced = false;
+        while let Some(&(_, c)) = cursor.peek() {
+            if !c.is_whitespace() {
+                break;
+            }
+            breaks += usize::from(crate::fold::line_breaks(c));
+            spaced = true;
+            cursor.next();
+        }
+        if !spaced {
+            return out;
+        }
+        let mut rev: Vec<(usize, char)> = Vec::new();
+        while let Some(&(i, c)) = cursor.peek() {
+            if is_word_char(c) || (!rev.is_empty() && joiner(c)) {
+                rev.push((i, c));
+                cursor.next();
+            } else {
+                break;
+            }
+        }
+        // A word starts with a word character: joiners read before it are not part of it.
+        while rev.last().is_some_and(|&(_, c)| joiner(c)) {
+            rev.pop();
+        }
+        let (Some(&(last, c)), Some(&(start, _))) = (rev.first(), rev.last()) else {
+            return out;
+        };
+        let end = last + c.len_utf8();
+        let folded: String = rev.iter().rev().map(|&(_, c)| fold(c)).collect();
+        out.push(Word {
+            span: start..end,
+            folded,
+            breaks,
+        });
+        if out.len() == max {
+            return out;
+        }
+        if cursor.peek().is_some_and(|&(_, c)| !c.is_whitespace()) {
+            return out;
+        }
+    }
+}
+
+/// The word right before `offset` (whitespace between), as written.
+pub fn word_before<'a>(prose: &Prose<'a>, offset: usize) -> Option<&'a str> {
+    let w = words_before(prose, offset, 1).pop()?;
+    Some(&prose.text()[w.span])
+}
+
+fn folded_words(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| w.chars().map(fold).collect())
+        .collect()
+}
+
+/// A span and suggestion fitted to the sentence around them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fitted {
+    pub span: Range<usize>,
+    pub suggestion: String,
+}
+
+/// Widens `span` over words around it that the suggestion already has at its end (after the
+/// span) or start (before it), within `bounds` (the neighbouring findings). The widened span
+/// must stay fixable (`plain`); it never gathers more than one line break in all.
+pub fn absorb_repeats(
+    prose: &Prose<'_>,
+    span: Range<usize>,
+    suggestion: &str,
+    bounds: Range<usize>,
+    plain: impl Fn(Range<usize>) -> bool,
+) -> Fitted {
+    let text = prose.text();
+    let sugg = folded_words(suggestion);
+    let mut fitted = Fitted {
+        span: span.clone(),
+        suggestion: suggestion.to_string(),
+    };
+    if sugg.len() < 2 {
+        return fitted;
+    }
+    let mut breaks = text[span.clone()].matches('\n').count();
+    // After the span: the longest run of following words equal to the suggestion's tail.
+    let after = words_after(prose, span.end, sugg.len() - 1);
+    for k in (1..=after.len()).rev() {
+        let tail = &sugg[sugg.len() - k..];
+        let last = &after[k - 1];
+        let same = after[..k - 1].iter().zip(tail).all(|(w, s)| &w.folded == s);
+        let exact = last.folded == tail[k - 1];
+        let plural = !exact && last.folded == casing::pluralize(&tail[k - 1]);
+        let new_breaks: usize = after[..k].iter().map(|w| w.breaks).sum();
+        if same
+            && (exact || plural)
+            && last.span.end <= bounds.end
+            && breaks + new_breaks <= 1
+            && plain(fitted.span.start..last.span.end)
+        {
+            fitted.span.end = last.span.end;
+            if plural {
+                fitted.suggestion = casing::pluralize(&fitted.suggestion);
+            }
+            breaks += new_breaks;
+            break;
+        }
+    }
+    // Before the span: the longest run of preceding words equal to the suggestion's head.
+    let before = words_before(prose, span.start, sugg.len() - 1);
+    for k in (1..=before.len()).rev() {
+        let head = &sugg[..k];
+        let same = before[..k]
+            .iter()
+            .rev()
+            .zip(head)
+            .all(|(w, s)| &w.folded == s);
+        let first = &before[k - 1];
+        let new_breaks: usize = before[..k].iter().map(|w| w.breaks).sum();
+        if same
+            && first.span.start >= bounds.start
+            && breaks + new_breaks <= 1
+            && plain(first.span.start..fitted.span.end)
+        {
+            fitted.span.start = first.span.start;
+            break;
+        }
+    }
+    fitted
+}
+
+/// Takes in an "a" or "an" right before `fitted.span` when it does not fit the sound of the
+/// suggestion's first word, and puts the right one at the start of the suggestion.
+pub fn fit_article(
+    prose: &Prose<'_>,
+    fitted: Fitted,
+    bounds_start: usize,
+    plain: impl Fn(Range<usize>) -> bool,
+) -> Fitted {
+    let text = prose.text();
+    let before = words_before(prose, fitted.span.start, 1);
+    let Some(article) = before.first() else {
+        return fitted;
+    };
+    let written = &text[article.span.clone()];
+    let an = match article.folded.as_str() {
+        "a" => false,
+        "an" => true,
+        _ => return fitted,
+    };
+    let Some(first) = fitted.suggestion.split_whitespace().next() else {
+        return fitted;
+    };
+    let wants_an = casing::starts_with_vowel_sound(first);
+    let breaks = text[fitted.span.clone()].matches('\n').count() + article.breaks;
+    if wants_an == an
+        || article.span.start < bounds_start
+        || breaks > 1
+        || !plain(article.span.start..fitted.span.end)
+    {
+        return fitted;
+    }
+    let corrected = match (written, wants_an) {
+        ("A", true) => "An",
+        ("AN", false) => "A",
+        ("An", false) => "A",
+        (w, true) if w.chars().all(|c| c.is_uppercase()) => "AN",
+        (_, true) => "an",
+        (_, false) => "a",
+    };
+    let gap = &text[article.span.end..fitted.span.start];
+    Fitted {
+        span: article.span.start..fitted.span.end,
+        suggestion: format!("{corrected}{gap}{}", fitted.suggestion),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn absorb(text: &str, needle: &str, suggestion: &str) -> (String, String) {
+        let prose = Prose::whole(text);
+        let s = text.find(needle).unwrap();
+        let f = absorb_repeats(
+            &prose,
+            s..s + needle.len(),
+            suggestion,
+            0..text.len(),
+            |_| true,
+        );
+        let f = fit_article(&prose, f, 0, |_| true);
+        (text[f.span].to_string(), f.suggestion)
+    }
+
+    #[test]
+    fn repeated_tail_and_head() {
+        assert_eq!(
+            absorb(
+                "The One Belt, One Road Initiative began.",
+                "One Belt, One Road",
+                "Belt and Road Initiative"
+            ),
+            (
+                "One Belt, One Road Initiative".into(),
+                "Belt and Road Initiative".into()
+            )
+        );
+        assert_eq!(
+            absorb(
+                "a community of common destiny For Mankind.",
+                "community of common destiny",
+                "community of shared future for mankind"
+            ),
+            (
+                "community of common destiny For Mankind".into(),
+                "community of shared future for mankind".into()
+            )
+        );
+        assert_eq!(
+            absorb(
+                "OBOR initiatives abound",
+                "OBOR",
+                "Belt and Road Initiative"
+            ),
+            (
+                "OBOR initiatives".into(),
+                "Belt and Road Initiatives".into()
+            )
+        );
+        // Punctuation ends the run: "Initiative" after a comma is another phrase.
+        assert_eq!(
+            absorb("OBOR, Initiative", "OBOR", "Belt and Road Initiative"),
+            ("OBOR".into(), "Belt and Road Initiative".into())
+        );
+        assert_eq!(
+            absorb(
+                "the Communist Party Chinese Communist Party",
+                "Chinese Communist Party",
+                "Communist Party of China"
+            ),
+            (
+                "Communist Party Chinese Communist Party".into(),
+                "Communist Party of China".into()
+            )
+        );
+    }
+
+    #[test]
+    fn articles() {
+        assert_eq!(
+            absorb("an OBOR project", "OBOR", "Belt and Road Initiative"),
+            ("an OBOR".into(), "a Belt and Road Initiative".into())
+        );
+        assert_eq!(
+            absorb(
+                "A green civilization",
+                "green civilization",
+                "ecological civilization"
+            ),
+            (
+                "A green civilization".into(),
+                "An ecological civilization".into()
+            )
+        );
+        assert_eq!(
+            absorb("a CCP member", "CCP", "CPC"),
+            ("CCP".into(), "CPC".into())
+        );
+        assert_eq!(
+            absorb("a CCP member", "CCP", "FTA"),
+            ("a CCP".into(), "an FTA".into())
+        );
+    }
+}
