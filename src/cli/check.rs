@@ -318,7 +318,7 @@ pub fn run(args: CheckArgs) -> Status {
     };
     let mut emitter = Emitter {
         args: &args,
-        out: io::BufWriter::new(io::stdout().lock()),
+        out: io::BufWriter::with_capacity(64 << 10, io::stdout()),
         stdin_fix,
         tally: Tally::default(),
         any_chunk: false,
@@ -329,7 +329,7 @@ pub fn run(args: CheckArgs) -> Status {
     ordered::run(
         jobs,
         threads,
-        threads * 4,
+        threads * 16,
         |job| check_job(job, &ctx),
         |outcome| {
             if let Some(o) = outcome {
@@ -600,7 +600,7 @@ fn sweep_once(path: &Path, ctx: &Context<'_>) -> Vec<String> {
 /// counts for the summary, statistics and baseline.
 struct Emitter<'a> {
     args: &'a CheckArgs,
-    out: io::BufWriter<io::StdoutLock<'static>>,
+    out: io::BufWriter<io::Stdout>,
     stdin_fix: bool,
     tally: Tally,
     any_chunk: bool,

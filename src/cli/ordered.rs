@@ -1,12 +1,12 @@
-//! Work on many threads, results in order: each job's result is handed over on the calling
-//! thread as soon as every job before it has been, and workers never run more than a fixed
-//! number of jobs ahead of that, so memory holds a bounded number of results however many
-//! jobs there are. (rayon's ordered iterators collect everything first; a channel and a
-//! reorder buffer is all this needs.)
+//! Work on many threads, results in order: each job's result is handed over as soon as every
+//! job before it has been, and workers never run more than a fixed number of jobs ahead of
+//! that, so memory holds a bounded number of results however many jobs there are. (rayon's
+//! ordered iterators collect everything first; a reorder buffer under one lock is all this
+//! needs.)
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Condvar, Mutex, mpsc};
+use std::sync::{Condvar, Mutex};
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
@@ -14,12 +14,16 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 /// Runs `work` on every job on `threads` threads and calls `emit` with the results in the
 /// jobs' order. At most `ahead` results wait for their turn.
+///
+/// There is no output thread to wake: the worker that finishes the result whose turn it is
+/// hands it over, with any that were waiting behind it, while the others work on. Thousands of
+/// small files so cost no more sleeping and waking than the work itself needs.
 pub fn run<J, R>(
     jobs: Vec<J>,
     threads: usize,
     ahead: usize,
     work: impl Fn(J) -> R + Sync,
-    mut emit: impl FnMut(R),
+    mut emit: impl FnMut(R) + Send,
 ) where
     J: Send,
     R: Send,
@@ -30,17 +34,21 @@ pub fn run<J, R>(
     }
     let ahead = ahead.max(1);
     let queue = Mutex::new(jobs.into_iter().enumerate());
-    // How many results have been handed over; workers wait on it for room.
-    let emitted = Mutex::new(0usize);
+    let state = Mutex::new(State {
+        done: BTreeMap::new(),
+        next: 0,
+        emitting: false,
+        waiting: 0,
+    });
+    let emit = Mutex::new(emit);
     let room = Condvar::new();
     let failed = AtomicBool::new(false);
-    let (tx, rx) = mpsc::channel::<(usize, R)>();
     std::thread::scope(|s| {
         for _ in 0..threads {
-            let tx = tx.clone();
-            let (queue, emitted, room, failed, work) = (&queue, &emitted, &room, &failed, &work);
+            let (queue, state, emit, room, failed, work) =
+                (&queue, &state, &emit, &room, &failed, &work);
             s.spawn(move || {
-                // A worker that panics wakes the others, so that none waits for its result.
+                // A worker that panics wakes the others, so that none waits for it in vain.
                 struct Alarm<'a>(&'a AtomicBool, &'a Condvar);
                 impl Drop for Alarm<'_> {
                     fn drop(&mut self) {
@@ -55,30 +63,63 @@ pub fn run<J, R>(
                     let Some((i, job)) = lock(queue).next() else {
                         return;
                     };
-                    let mut done = lock(emitted);
-                    while i >= *done + ahead && !failed.load(Ordering::SeqCst) {
-                        done = room.wait(done).unwrap_or_else(|e| e.into_inner());
+                    {
+                        let mut st = lock(state);
+                        while i >= st.next + ahead && !failed.load(Ordering::SeqCst) {
+                            st.waiting += 1;
+                            st = room.wait(st).unwrap_or_else(|e| e.into_inner());
+                            st.waiting -= 1;
+                        }
                     }
-                    drop(done);
-                    if failed.load(Ordering::SeqCst) || tx.send((i, work(job))).is_err() {
+                    if failed.load(Ordering::SeqCst) {
                         return;
+                    }
+                    let r = work(job);
+                    let mut st = lock(state);
+                    st.done.insert(i, r);
+                    if st.emitting || !st.done.contains_key(&st.next) {
+                        continue;
+                    }
+                    // This worker hands over every result ready from `next` on.
+                    st.emitting = true;
+                    loop {
+                        let mut ready = Vec::new();
+                        let head = st.next;
+                        while let Some(r) = st.done.remove(&(head + ready.len())) {
+                            ready.push(r);
+                        }
+                        if ready.is_empty() {
+                            st.emitting = false;
+                            break;
+                        }
+                        let n = ready.len();
+                        drop(st);
+                        {
+                            let mut emit = lock(emit);
+                            ready.into_iter().for_each(|r| (*emit)(r));
+                        }
+                        st = lock(state);
+                        st.next += n;
+                        if st.waiting > 0 {
+                            room.notify_all();
+                        }
                     }
                 }
             });
         }
-        drop(tx);
-        let mut waiting = BTreeMap::new();
-        let mut next = 0;
-        for (i, r) in rx {
-            waiting.insert(i, r);
-            while let Some(r) = waiting.remove(&next) {
-                emit(r);
-                next += 1;
-                *lock(&emitted) = next;
-                room.notify_all();
-            }
-        }
     });
+}
+
+/// What the workers share.
+struct State<R> {
+    /// Results waiting for their turn, by job index.
+    done: BTreeMap<usize, R>,
+    /// The index of the next result to hand over.
+    next: usize,
+    /// A worker is handing results over.
+    emitting: bool,
+    /// Workers waiting for room.
+    waiting: usize,
 }
 
 #[cfg(test)]
