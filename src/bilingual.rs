@@ -22,12 +22,17 @@ use crate::{Prose, Severity};
 /// A translation unit: its source text and where its translation is in the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
-    /// The source text as read: escapes and entities decoded, inline codes left out.
-    pub source: String,
+    /// The source text as read: escapes and entities decoded, inline codes left out. Shared
+    /// by the segments of one unit (a TMX or XLIFF unit with many translations holds its
+    /// source once).
+    pub source: std::sync::Arc<str>,
     /// Byte range of the translation in the file, from its first to its last prose byte.
     /// Empty when the unit is untranslated; such a unit is not checked.
     pub target: Range<usize>,
 }
+
+/// The source terms found in a source: term -> (occurrences, the first as written).
+type SourceTerms<'s> = BTreeMap<usize, (usize, &'s str)>;
 
 /// The automaton over all source terms of a glossary.
 #[derive(Clone, Debug)]
@@ -72,7 +77,7 @@ impl SourceIndex {
     /// the first source form found.
     /// A source in Latin script must stand as a whole word (`CPC` is not in `CPCs`); one in
     /// a script without spaces is matched anywhere.
-    pub fn terms_in<'s>(&self, source: &'s str) -> BTreeMap<usize, (usize, &'s str)> {
+    pub fn terms_in<'s>(&self, source: &'s str) -> SourceTerms<'s> {
         let mut counts = BTreeMap::new();
         let Some(ac) = &self.automaton else {
             return counts;
@@ -161,6 +166,9 @@ pub fn check(
     let mut findings = Vec::new();
     // For each term: the approved forms used for it, in order of first use, with their places.
     let mut used: BTreeMap<usize, Uses<'_>> = BTreeMap::new();
+    // The source terms of the last source read: the segments of one unit share their source,
+    // which is then read once, however many translations it has.
+    let mut read: Option<(&std::sync::Arc<str>, SourceTerms<'_>)> = None;
     for segment in &prose.segments {
         let in_fuzzy = prose.is_fuzzy(segment.target.start);
         if segment.target.is_empty() || (in_fuzzy && fuzzy.is_none()) {
@@ -174,7 +182,15 @@ pub fn check(
         // misaligned or unfinished: what it lacks may be in the next cell, so no missing
         // rendering is reported for it.
         let truncated = ends_sentence(&segment.source) && !ends_sentence(&text[target.clone()]);
-        for (term, (wanted, source)) in index.terms_in(&segment.source) {
+        let terms = match &read {
+            Some((s, terms)) if std::sync::Arc::ptr_eq(s, &segment.source) => terms.clone(),
+            _ => {
+                let terms = index.terms_in(&segment.source);
+                read = Some((&segment.source, terms.clone()));
+                terms
+            }
+        };
+        for (term, (wanted, source)) in terms {
             // Any rendering of a term with this source, and any approved form of this term
             // credited to another term (two glossaries may share one), renders it.
             let found = here

@@ -79,4 +79,29 @@ fn memory_does_not_grow_with_findings_and_fix_holds_a_file_about_twice() {
     let fixed = std::fs::read_to_string(dir.path().join("big.txt")).unwrap();
     assert!(fixed.contains("The Communist Party of China met") && !fixed.contains("CCP"));
     assert!(mib < 64 * 5 / 2, "peak {mib} MiB for a 64 MiB file");
+
+    // A TMX unit whose 200 KB source has 3,000 translations: the source is held (and searched
+    // for source terms) once, not once per translation (600 MB before).
+    let dir = project(GLOSSARY, &[]);
+    let mut tmx = String::from(
+        "<tmx version=\"1.4\"><header srclang=\"zh\" datatype=\"plaintext\" \
+         segtype=\"sentence\" adminlang=\"en\" o-tmf=\"x\" creationtool=\"x\" \
+         creationtoolversion=\"1\"/><body><tu><tuv xml:lang=\"zh\"><seg>",
+    );
+    tmx.push_str(&"我们建设人类命运共同体。".repeat(200_000 / 36));
+    tmx.push_str("</seg></tuv>");
+    for _ in 0..3_000 {
+        tmx.push_str(
+            "<tuv xml:lang=\"en\"><seg>a community of shared future for mankind</seg></tuv>",
+        );
+    }
+    tmx.push_str("</tu></body></tmx>\n");
+    std::fs::write(dir.path().join("fan.tmx"), &tmx).unwrap();
+    drop(tmx);
+    let (code, mib) = peak(dir.path(), &["check", "--format", "jsonl", "fan.tmx"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        mib < 100,
+        "peak {mib} MiB for one source with 3,000 translations"
+    );
 }

@@ -73,7 +73,10 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
             } else {
                 e.msgid.clone()
             };
-            segments.push(Segment { source, target });
+            segments.push(Segment {
+                source: source.into(),
+                target,
+            });
         }
         pieces.extend(e.pieces);
     };

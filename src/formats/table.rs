@@ -169,7 +169,11 @@ pub fn read<'a>(text: &'a str, table: &Table) -> Result<Prose<'a>, FormatError> 
             _ => 0..0,
         };
         segments.push(Segment {
-            source: cells.get(source).map(|c| c.text(text)).unwrap_or_default(),
+            source: cells
+                .get(source)
+                .map(|c| c.text(text))
+                .unwrap_or_default()
+                .into(),
             target: span,
         });
     }
@@ -294,7 +298,7 @@ mod tests {
         let tsv = "id\tzh\ten\n1\t一带一路\tthe One Belt, One Road\n2\t\t\n";
         let p = read(tsv, &table(b'\t', "zh,en")).unwrap();
         assert_eq!(p.segments.len(), 2);
-        assert_eq!(p.segments[0].source, "一带一路");
+        assert_eq!(&*p.segments[0].source, "一带一路");
         assert_eq!(&tsv[p.segments[0].target.clone()], "the One Belt, One Road");
         assert!(p.segments[1].target.is_empty());
     }
@@ -304,7 +308,7 @@ mod tests {
         let csv = "zh,en\n一带一路,\"the \"\"One Belt, One Road\"\"\nplan\"\n";
         let p = read(csv, &table(b',', "1,2")).unwrap();
         let s = &p.segments[1];
-        assert_eq!(s.source, "一带一路");
+        assert_eq!(&*s.source, "一带一路");
         let first = p.piece_at(s.target.start).unwrap();
         let words: String = p.forward(first, s.target.start).map(|(_, c)| c).collect();
         assert_eq!(words, "the \"One Belt, One Road\"\nplan");

@@ -53,6 +53,7 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
             .and_then(|t| seg(*t))
             .map(content)
             .unwrap_or_default();
+        let source: std::sync::Arc<str> = source.into();
         for (i, tuv) in tuvs.iter().enumerate() {
             if i == source_index {
                 continue;
@@ -93,7 +94,7 @@ mod tests {
 </body></tmx>"#;
         let p = read(tmx).unwrap();
         assert_eq!(p.segments.len(), 1);
-        assert_eq!(p.segments[0].source, "一带一路");
+        assert_eq!(&*p.segments[0].source, "一带一路");
         let t = p.segments[0].target.clone();
         assert!(tmx[t].starts_with("One <bpt"));
         let words: String = p.forward(0, p.pieces()[0].start).map(|(_, c)| c).collect();

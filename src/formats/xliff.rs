@@ -32,7 +32,7 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
     );
     let mut segments = Vec::new();
     // The source text of each unit, read once however many targets it has.
-    let mut sources: HashMap<NodeId, Option<String>> = HashMap::new();
+    let mut sources: HashMap<NodeId, Option<std::sync::Arc<str>>> = HashMap::new();
     for target in targets {
         let span = reader.collect(target);
         let Some(unit) = target.parent() else {
@@ -41,7 +41,7 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
         let source = sources.entry(unit.id()).or_insert_with(|| {
             unit.children()
                 .find(|c| c.has_tag_name("source"))
-                .map(content)
+                .map(|s| content(s).into())
         });
         if let Some(source) = source {
             segments.push(Segment {
