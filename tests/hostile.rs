@@ -5,28 +5,9 @@ mod common;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
-use std::process::Output;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{GLOSSARY, project, rows, stderr, stdout, termlint};
-
-/// Runs termlint in `dir` and fails the test if it takes longer than `limit`.
-fn run_within(dir: &std::path::Path, args: &[&str], limit: Duration) -> Output {
-    let start = Instant::now();
-    let out = termlint()
-        .current_dir(dir)
-        .args(args)
-        .timeout(limit)
-        .output()
-        .unwrap();
-    assert!(
-        start.elapsed() < limit,
-        "termlint took {:?}",
-        start.elapsed()
-    );
-    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
-    out
-}
+use common::{GLOSSARY, project, rows, run_within, stderr, stdout, termlint};
 
 #[test]
 fn a_100_mib_single_line() {

@@ -7,28 +7,9 @@
 mod common;
 
 use std::io::Write;
-use std::process::Output;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{GLOSSARY, project, read, rows, stderr, stdout, termlint};
-
-/// Runs termlint in `dir` and fails the test if it takes longer than `limit`.
-fn run_within(dir: &std::path::Path, args: &[&str], limit: Duration) -> Output {
-    let start = Instant::now();
-    let out = termlint()
-        .current_dir(dir)
-        .args(args)
-        .timeout(limit)
-        .output()
-        .unwrap();
-    assert!(
-        start.elapsed() < limit,
-        "termlint took {:?}",
-        start.elapsed()
-    );
-    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
-    out
-}
+use common::{GLOSSARY, project, read, rows, run_within, stderr, stdout};
 
 /// A .docx archive holding `xml` as word/document.xml, compressed as Word does.
 fn docx(xml: &str) -> Vec<u8> {

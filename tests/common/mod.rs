@@ -43,6 +43,24 @@ pub fn rows(out: &Output) -> Vec<String> {
         .collect()
 }
 
+/// Runs termlint in `dir` and fails the test if it takes longer than `limit` or panics.
+pub fn run_within(dir: &Path, args: &[&str], limit: std::time::Duration) -> Output {
+    let start = std::time::Instant::now();
+    let out = termlint()
+        .current_dir(dir)
+        .args(args)
+        .timeout(limit)
+        .output()
+        .unwrap();
+    assert!(
+        start.elapsed() < limit,
+        "termlint took {:?}",
+        start.elapsed()
+    );
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    out
+}
+
 pub fn stderr(out: &Output) -> String {
     String::from_utf8(out.stderr.clone()).unwrap()
 }
