@@ -135,6 +135,16 @@ fn a_baseline_keeps_its_mode_and_its_symbolic_link_and_says_what_it_wrote() {
 
 const SECRET: &str = "hunter2-do-not-print";
 
+/// `termlint check` with a secret in its environment, as CI has.
+fn check_with_secret(dir: &Path) -> Output {
+    termlint()
+        .current_dir(dir)
+        .env("TERMLINT_TEST_SECRET", SECRET)
+        .args(["check", "--color", "never"])
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn a_configured_glossary_outside_the_project_is_refused() {
     for glossary in ["/proc/self/environ", "../../outside.toml"] {
@@ -148,12 +158,7 @@ fn a_configured_glossary_outside_the_project_is_refused() {
                 ("a.md", DRAFT.as_bytes()),
             ],
         );
-        let out = termlint()
-            .current_dir(dir.path())
-            .env("TERMLINT_TEST_SECRET", SECRET)
-            .args(["check", "--color", "never"])
-            .output()
-            .unwrap();
+        let out = check_with_secret(dir.path());
         assert_eq!(out.status.code(), Some(2));
         let err = stderr(&out);
         assert!(
@@ -197,12 +202,7 @@ fn a_configured_glossary_that_leaves_the_project_by_a_link_is_refused() {
 fn a_glossary_linked_to_the_environment_is_not_printed() {
     let dir = project("", &[("a.md", DRAFT.as_bytes())]);
     symlink("/proc/self/environ", dir.path().join("glossary.toml")).unwrap();
-    let out = termlint()
-        .current_dir(dir.path())
-        .env("TERMLINT_TEST_SECRET", SECRET)
-        .args(["check", "--color", "never"])
-        .output()
-        .unwrap();
+    let out = check_with_secret(dir.path());
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(

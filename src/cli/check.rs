@@ -399,7 +399,7 @@ fn check_job(job: Job, ctx: &Context<'_>) -> Option<Outcome> {
                 path_base64: None,
                 result: input::read_stdin()
                     .map_err(|e| e.to_string())
-                    .map(|input| check_text("-", Path::new("-"), input, &settings, ctx)),
+                    .map(|input| check_text("-", Path::new("-"), None, input, &settings, ctx)),
             })
         }
         Job::File(target) => check_target(&target, ctx),
@@ -408,9 +408,10 @@ fn check_job(job: Job, ctx: &Context<'_>) -> Option<Outcome> {
 
 /// Checks one file met while walking or named on the command line.
 fn check_target(target: &Target, ctx: &Context<'_>) -> Option<Outcome> {
+    let base64 = base64_if_not_utf8(&target.path);
     let outcome = |result| Outcome {
         display: target.display.clone(),
-        path_base64: base64_if_not_utf8(&target.path),
+        path_base64: base64.clone(),
         result,
     };
     // A path that is not a readable regular file is reported before settings are looked up.
@@ -430,6 +431,7 @@ fn check_target(target: &Target, ctx: &Context<'_>) -> Option<Outcome> {
         Ok(input) => Some(outcome(Ok(check_text(
             &target.display,
             &target.path,
+            base64.as_deref(),
             input,
             &settings,
             ctx,
@@ -451,6 +453,7 @@ fn base64_if_not_utf8(path: &Path) -> Option<String> {
 fn check_text(
     display: &str,
     path: &Path,
+    path_base64: Option<&str>,
     input: Input,
     settings: &Settings,
     ctx: &Context<'_>,
@@ -509,7 +512,7 @@ fn check_text(
             checked.fixed_output = Some(input.with_bom(&input.text));
         }
         drop(edits);
-        checked.body = body(display, path, input.text, linted, checker, ctx);
+        checked.body = body(display, path_base64, input.text, linted, checker, ctx);
         return checked;
     }
     let fixed_text = termlint::fix::apply(&input.text, &edits);
@@ -517,7 +520,7 @@ fn check_text(
     if ctx.mode == Mode::Diff {
         checked.fixed_output = Some(fix::diff(display, &input.text, &fixed_text));
         checked.fixed = fixed;
-        checked.body = body(display, path, input.text, linted, checker, ctx);
+        checked.body = body(display, path_base64, input.text, linted, checker, ctx);
         return checked;
     }
     if path == Path::new("-") {
@@ -527,7 +530,7 @@ fn check_text(
         if let Err(e) = fix::write(path, input.bom, &input.text, &fixed_text) {
             // Nothing was written: report the findings as they are in the file.
             checked.error = Some(e);
-            checked.body = body(display, path, input.text, linted, checker, ctx);
+            checked.body = body(display, path_base64, input.text, linted, checker, ctx);
             return checked;
         }
     }
@@ -537,14 +540,14 @@ fn check_text(
     drop(input);
     checked.fixed = fixed;
     let left = checker.lint(&format.prose(&fixed_text));
-    checked.body = body(display, path, fixed_text, left, checker, ctx);
+    checked.body = body(display, path_base64, fixed_text, left, checker, ctx);
     checked
 }
 
 /// Renders a file's findings here, on the worker, unless there are very many.
 fn body(
     display: &str,
-    path: &Path,
+    path_base64: Option<&str>,
     text: String,
     linted: Linted,
     checker: &Arc<Checker>,
@@ -558,15 +561,11 @@ fn body(
         };
     }
     let mut chunks = Vec::new();
-    let base64 = base64_if_not_utf8(path);
-    let tally = ctx.reporting.file(
-        display,
-        base64.as_deref(),
-        &text,
-        &linted,
-        checker,
-        &mut |c| chunks.push(c),
-    );
+    let tally = ctx
+        .reporting
+        .file(display, path_base64, &text, &linted, checker, &mut |c| {
+            chunks.push(c)
+        });
     Body::Rendered { chunks, tally }
 }
 
