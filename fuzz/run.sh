@@ -26,12 +26,22 @@ for t in "${targets[@]}"; do
   [ -d "seeds/$t" ] && cp -n seeds/"$t"/* "corpus/$t/" 2>/dev/null || true
   echo "== fuzzing $t for ${SECONDS_EACH}s"
   if ! cargo fuzz run "$t" "corpus/$t" -- -max_total_time="$SECONDS_EACH" -max_len=4096 -timeout=10 "${dict[@]}"; then
-    failed=1
+    kept=0
     for a in artifacts/"$t"/*; do
-      [ -f "$a" ] && cp "$a" "regressions/$t/" && echo "kept $a in fuzz/regressions/$t/"
+      [ -f "$a" ] && cp "$a" "regressions/$t/" && echo "kept $a in fuzz/regressions/$t/" && kept=1
     done
+    if [ "$kept" -eq 1 ]; then
+      failed=1
+    else
+      # No crash input: cargo-fuzz or libFuzzer itself failed (a bad dictionary, a build error).
+      echo "fuzz: cargo fuzz failed for $t without a crash input; see its output above" >&2
+      broken=1
+    fi
   fi
 done
+if [ "${broken:-0}" -ne 0 ]; then
+  exit 1
+fi
 if [ "$failed" -ne 0 ]; then
   echo "fuzzing found crashes (see above); they are replayed by tests/fuzz_regressions.rs" >&2
   exit 1

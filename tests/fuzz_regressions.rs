@@ -88,3 +88,57 @@ fn xml_regressions_and_seeds() {
         termlint::fuzzing::xml(input);
     }
 }
+
+/// libFuzzer refuses a dictionary line it cannot parse and the fuzz run then fails before it
+/// starts (CI's fuzz step once failed on a raw CJK entry). Its format: blank lines, `#`
+/// comments, and `name="value"` or `"value"` where the value is printable ASCII with `\\`,
+/// `\"` and `\xAB` escapes only.
+#[test]
+fn fuzz_dictionaries_are_libfuzzer_syntax() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/dictionaries");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let at = format!("{}:{}", path.display(), i + 1);
+            let value = match line.find('"') {
+                Some(q) => &line[q..],
+                None => panic!("{at}: no quoted value"),
+            };
+            assert!(
+                value.len() >= 2 && value.ends_with('"'),
+                "{at}: value not closed by a quote"
+            );
+            let inner = value[1..value.len() - 1].as_bytes();
+            let mut k = 0;
+            while k < inner.len() {
+                let b = inner[k];
+                assert!((0x20..0x7f).contains(&b), "{at}: byte {b:#x} is not printable ASCII");
+                if b == b'\\' {
+                    match inner.get(k + 1) {
+                        Some(b'\\') | Some(b'"') => k += 2,
+                        Some(b'x') => {
+                            let hex = inner.get(k + 2..k + 4).unwrap_or_default();
+                            assert!(
+                                hex.len() == 2 && hex.iter().all(u8::is_ascii_hexdigit),
+                                "{at}: \\x needs two hex digits"
+                            );
+                            k += 4;
+                        }
+                        _ => panic!("{at}: unknown escape"),
+                    }
+                } else {
+                    assert!(b != b'"', "{at}: unescaped quote inside the value");
+                    k += 1;
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "only {checked} dictionary entries found");
+}
