@@ -163,6 +163,11 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub settings: SettingsArgs,
 
+    /// Apply `include` and `exclude` of termlint.toml to files named on the command line too
+    /// (they are otherwise always checked). For pre-commit and editors, which name each file.
+    #[arg(long)]
+    pub force_exclude: bool,
+
     /// Output format (default: `format` in termlint.toml, else human).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<OutputFormat>,

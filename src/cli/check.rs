@@ -39,6 +39,8 @@ enum Mode {
 struct Context<'a> {
     resolver: &'a Resolver,
     mode: Mode,
+    /// `--force-exclude`: include/exclude globs apply to named files too.
+    force_exclude: bool,
     reporting: Reporting<'a>,
     /// Directories already cleared of temporary files left by an interrupted run.
     swept: Mutex<HashSet<PathBuf>>,
@@ -308,6 +310,7 @@ pub fn run(args: CheckArgs) -> Status {
     let ctx = Context {
         resolver: &resolver,
         mode,
+        force_exclude: args.force_exclude,
         reporting: Reporting {
             report: &*report,
             render: !args.statistics && !args.diff,
@@ -419,7 +422,10 @@ fn check_target(target: &Target, ctx: &Context<'_>) -> Option<Outcome> {
         return Some(outcome(Err(e.to_string())));
     }
     let settings = ctx.resolver.for_file(&target.path)?;
-    if !target.explicit && !settings.accepts(&target.path) {
+    if (!target.explicit || ctx.force_exclude) && !settings.accepts(&target.path) {
+        return None;
+    }
+    if !target.explicit && !settings.walks(&target.path) {
         return None;
     }
     let read = if settings.format_for(&target.path) == Format::Docx {

@@ -42,6 +42,21 @@ impl Settings {
         self.formats.for_path(path)
     }
 
+    /// Whether a file met while walking is a draft: a format termlint reads (see
+    /// [`Formats::walked`]) and not one of the glossaries in force.
+    pub fn walks(&self, path: &Path) -> bool {
+        if !self.formats.walked(path) {
+            return false;
+        }
+        let Ok(real) = std::fs::canonicalize(path) else {
+            return true;
+        };
+        !self
+            .glossaries
+            .iter()
+            .any(|g| std::fs::canonicalize(g).is_ok_and(|g| g == real))
+    }
+
     /// Whether a file met while walking is to be checked (include/exclude globs).
     pub fn accepts(&self, path: &Path) -> bool {
         let Some(f) = &self.filter else { return true };
