@@ -48,9 +48,10 @@ pub enum GlossaryCommand {
     /// term's `examples` (every bad one must give exactly one finding, every good one none).
     /// Exit codes: 0 clean, 1 problems, 2 the glossary does not load.
     Check {
-        /// The glossary (default: the nearest glossary.toml above the current directory).
+        /// The glossaries, each checked on its own (default: the nearest glossary.toml above
+        /// the current directory).
         #[arg(value_name = "FILE")]
-        file: Option<PathBuf>,
+        files: Vec<PathBuf>,
         /// When to colour the diagnostics.
         #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
         color: ColorWhen,
