@@ -154,3 +154,33 @@ fn glossary_check_takes_several_files() {
     assert!(err.contains("c/glossary.toml"), "{err}");
     assert!(out.starts_with("glossary.toml: 3 terms"), "{out}");
 }
+
+/// The hooks of a manifest without comments, blank lines and `language`.
+fn hooks_without_language(path: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty() && !l.contains("language:"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_python_mirror_has_the_same_hooks_and_pins_this_version() {
+    assert_eq!(
+        hooks_without_language("packaging/pre-commit-mirror/.pre-commit-hooks.yaml"),
+        hooks_without_language(".pre-commit-hooks.yaml")
+    );
+    let pyproject = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("packaging/pre-commit-mirror/pyproject.toml"),
+    )
+    .unwrap();
+    assert!(
+        pyproject.contains(&format!(
+            "dependencies = [\"termlint=={}\"]",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "the mirror must pin the version in Cargo.toml"
+    );
+}
