@@ -48,6 +48,14 @@ impl Settings {
         if !self.formats.walked(path) {
             return false;
         }
+        // The file system is asked only about a file named like a glossary in force.
+        if !self
+            .glossaries
+            .iter()
+            .any(|g| g.file_name() == path.file_name())
+        {
+            return true;
+        }
         let Ok(real) = std::fs::canonicalize(path) else {
             return true;
         };
