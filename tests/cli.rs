@@ -86,13 +86,13 @@ fn every_finding_in_the_fixtures() {
 }
 
 #[test]
-fn a_clean_draft_is_silent_and_exits_0() {
+fn a_clean_draft_says_so_and_exits_0() {
     let out = termlint()
         .args(["check", "fixtures/clean.md", "fixtures/empty.txt"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(stdout(&out), "");
+    assert_eq!(stdout(&out), "All checks passed!\n");
     assert_eq!(stderr(&out), "");
 }
 
@@ -389,7 +389,7 @@ fn empty_file_is_clean() {
     let dir = project(GLOSSARY, &[("empty.txt", b"")]);
     let out = run_untouched(&dir, &["check", "empty.txt"]);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(stdout(&out), "");
+    assert_eq!(stdout(&out), "All checks passed!\n");
     assert_eq!(stderr(&out), "");
 }
 

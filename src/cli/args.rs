@@ -25,7 +25,7 @@ pub enum Command {
     Check(Box<CheckArgs>),
     /// Print the configuration that applies to a file or directory.
     Config(ConfigArgs),
-    /// Validate glossaries.
+    /// Check a glossary, import termbases into one, or export one to TBX.
     Glossary {
         #[command(subcommand)]
         command: GlossaryCommand,
@@ -120,6 +120,19 @@ pub enum ExportFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    mut_arg("glossary", |a| a.help(
+        "The glossary to list (repeat to merge several). Default: from the nearest termlint.toml \
+         above the current directory, else the nearest glossary.toml there or above"
+    )),
+    mut_arg("config", |a| a.help(
+        "Use this configuration file (for its glossaries and severities) instead of the nearest \
+         termlint.toml or .termlint.toml above the current directory"
+    )),
+    mut_arg("isolated", |a| a.help(
+        "Ignore all configuration files: list the nearest glossary.toml or the --glossary files"
+    )),
+)]
 pub struct TermsArgs {
     /// Show only terms whose id, source term or any rendering contains this (ignoring case,
     /// quotes and spacing).
@@ -204,7 +217,8 @@ pub struct CheckArgs {
     #[arg(long, conflicts_with_all = ["deny", "max_warnings"])]
     pub exit_zero: bool,
 
-    /// Print the number of findings per term instead of the findings.
+    /// Print the number of findings per term and severity instead of the findings, then a
+    /// total (as JSON with `--format json`).
     #[arg(long)]
     pub statistics: bool,
 

@@ -122,8 +122,9 @@ pub fn emit<'f>(
     out.extend_from_slice(buffer.as_slice());
 }
 
-/// `2 errors, 1 warning in 3 files; fixed 4 in 2 files; 3 hidden by the baseline`, or None
-/// when there is nothing to say.
+/// `2 errors, 1 warning in 3 files; fixed 4 findings in 2 files; 3 hidden by the baseline`;
+/// for a run that checked files and found nothing, `All checks passed!` (ruff's line), with
+/// what was fixed or hidden after it in parentheses. None when no file was checked.
 pub fn summary_line(s: &Summary) -> Option<String> {
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     let mut parts = Vec::new();
@@ -144,18 +145,32 @@ pub fn summary_line(s: &Summary) -> Option<String> {
             count(s.files_with_findings, "file")
         ));
     }
+    let mut extra = Vec::new();
     if s.fixed > 0 {
-        parts.push(format!(
+        extra.push(format!(
             "fixed {} in {}",
             count(s.fixed, "finding"),
             count(s.fixed_files, "file")
         ));
     }
     if s.suppressed > 0 {
-        parts.push(format!("{} suppressed by directives", s.suppressed));
+        extra.push(format!("{} suppressed by directives", s.suppressed));
     }
     if s.baseline_hidden > 0 {
-        parts.push(format!("{} hidden by the baseline", s.baseline_hidden));
+        extra.push(format!("{} hidden by the baseline", s.baseline_hidden));
     }
-    (!parts.is_empty()).then(|| parts.join("; "))
+    if parts.is_empty() {
+        if s.files_checked == 0 {
+            return (!extra.is_empty()).then(|| extra.join("; "));
+        }
+        if extra.is_empty() {
+            return Some(ALL_PASSED.to_string());
+        }
+        return Some(format!("{ALL_PASSED} ({})", extra.join("; ")));
+    }
+    parts.extend(extra);
+    Some(parts.join("; "))
 }
+
+/// What a run that found nothing prints, as ruff does.
+pub const ALL_PASSED: &str = "All checks passed!";

@@ -11,6 +11,7 @@ mod json;
 mod jsonl;
 mod junit;
 mod sarif;
+pub mod statistics;
 
 use std::io::{self, Write};
 
