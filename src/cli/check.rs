@@ -266,6 +266,7 @@ pub fn run(args: CheckArgs) -> Status {
         } else {
             Severity::Error
         },
+        report::human::width(stdin_fix),
     );
     let mode = if args.fix {
         Mode::Fix

@@ -275,10 +275,15 @@ pub fn needs_escape(c: char) -> bool {
 }
 
 /// The renderer of `format`; `fail_at` is the lowest severity that fails the run (JUnit marks
-/// only those findings as failures).
-pub fn for_format(format: OutputFormat, color: bool, fail_at: Severity) -> Box<dyn Report> {
+/// only those findings as failures); `width`: the terminal's, for human output.
+pub fn for_format(
+    format: OutputFormat,
+    color: bool,
+    fail_at: Severity,
+    width: usize,
+) -> Box<dyn Report> {
     match format {
-        OutputFormat::Human => Box::new(human::Human { color }),
+        OutputFormat::Human => Box::new(human::Human { color, width }),
         OutputFormat::Concise => Box::new(concise::Concise),
         OutputFormat::Json => Box::new(json::Json),
         OutputFormat::Jsonl => Box::new(jsonl::Jsonl),
