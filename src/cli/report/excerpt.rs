@@ -122,6 +122,52 @@ fn cut_right(text: &str, from: usize, to: usize, room: usize) -> usize {
     from + text[from..end].trim_end().len()
 }
 
+/// A finding in its line, for the reports that show it as text: the words before it and
+/// after it on its line(s), each cut to at most `room` columns between words.
+pub struct Context<'a> {
+    pub before: &'a str,
+    pub matched: &'a str,
+    pub after: &'a str,
+    /// Whether the line goes on before `before` / after `after`.
+    pub cut_before: bool,
+    pub cut_after: bool,
+}
+
+/// The context of `span` in `text`.
+pub fn context(text: &str, span: Range<usize>, room: usize) -> Context<'_> {
+    let (s, e) = (span.start, span.end.max(span.start));
+    let look = room * 4 + 16;
+    let mut lo = s.saturating_sub(look);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let (line_start, start_known) = match text[lo..s].rfind('\n') {
+        Some(i) => (lo + i + 1, true),
+        None => (lo, lo == 0),
+    };
+    let mut hi = (e + look).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let (mut line_end, end_known) = match text[e..hi].find('\n') {
+        Some(i) => (e + i, true),
+        None => (hi, hi == text.len()),
+    };
+    if end_known && line_end > e && text[..line_end].ends_with('\r') {
+        line_end -= 1;
+    }
+    let line_end = e + text[e..line_end].trim_end().len();
+    let from = cut_left(text, line_start, s, room);
+    let to = cut_right(text, e, line_end, room);
+    Context {
+        before: &text[from..s],
+        matched: &text[s..e],
+        after: &text[e..to],
+        cut_before: from > line_start || !start_known,
+        cut_after: to < line_end || !end_known,
+    }
+}
+
 /// The width of `from..to`, counted from the right, stopping once past `limit`.
 fn width_back(text: &str, from: usize, to: usize, limit: usize) -> usize {
     let mut w = 0;

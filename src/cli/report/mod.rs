@@ -4,12 +4,15 @@
 //! run and every machine.
 
 mod concise;
+mod counts;
 mod excerpt;
 mod github;
+mod html;
 pub mod human;
 mod json;
 mod jsonl;
 mod junit;
+mod markdown;
 mod sarif;
 pub mod statistics;
 
@@ -290,6 +293,8 @@ pub fn for_format(
         OutputFormat::Github => Box::new(github::Github),
         OutputFormat::Sarif => Box::new(sarif::Sarif::default()),
         OutputFormat::Junit => Box::new(junit::Junit::new(fail_at)),
+        OutputFormat::Markdown => Box::new(markdown::Markdown::default()),
+        OutputFormat::Html => Box::new(html::Html::default()),
     }
 }
 
