@@ -10,6 +10,7 @@ mod glossary_cmd;
 mod glossary_export;
 mod glossary_import;
 mod input;
+mod man;
 mod ordered;
 mod replace;
 mod report;
@@ -61,15 +62,6 @@ pub fn main() -> ExitCode {
             clap_complete::generate(shell, &mut cmd, "termlint", &mut std::io::stdout());
             Status::Clean.into()
         }
-        Command::Man => {
-            let cmd = <Cli as clap::CommandFactory>::command();
-            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
-                Ok(()) => Status::Clean.into(),
-                Err(e) => {
-                    eprintln!("error: cannot write the man page: {e}");
-                    Status::Error.into()
-                }
-            }
-        }
+        Command::Man(args) => man::run(&args).into(),
     }
 }
