@@ -22,6 +22,8 @@ pub fn run(args: &ImportArgs) -> Status {
         args.target_lang.as_deref().unwrap_or("en"),
     );
     let mut concepts: Vec<Concept> = Vec::new();
+    // Warnings about the files read (a header row, columns not imported), before the merge's.
+    let mut file_warnings: Vec<String> = Vec::new();
     for path in &args.files {
         let name = shown(path);
         let Some(format) = args.from.or_else(|| guess(path)) else {
@@ -41,10 +43,18 @@ pub fn run(args: &ImportArgs) -> Status {
                 return Status::Error;
             }
         };
+        let mut table = |delimiter: u8| {
+            import::table::read(&text, delimiter, &layout, languages).map(|t| {
+                for w in t.warnings {
+                    file_warnings.push(format!("{name}: {w}"));
+                }
+                t.concepts
+            })
+        };
         let read: Result<Vec<Concept>, ImportError> = match format {
             ImportFormat::Tbx => import::tbx::parse(&text),
-            ImportFormat::Csv => import::table::parse(&text, b',', &layout, languages),
-            ImportFormat::Tsv => import::table::parse(&text, b'\t', &layout, languages),
+            ImportFormat::Csv => table(b','),
+            ImportFormat::Tsv => table(b'\t'),
             ImportFormat::Lex => import::lexicon::parse(&text, languages),
         };
         match read {
@@ -67,7 +77,7 @@ pub fn run(args: &ImportArgs) -> Status {
             return Status::Error;
         }
     };
-    for w in &imported.warnings {
+    for w in file_warnings.iter().chain(&imported.warnings) {
         eprintln!("warning: {w}");
     }
     print!("{}", termlint::export::toml::write(&imported.glossary));
@@ -79,8 +89,8 @@ pub fn run(args: &ImportArgs) -> Status {
         g.source_language.as_deref().unwrap_or("?"),
         g.target_language.as_deref().unwrap_or("?"),
         concepts.len(),
-        imported.warnings.len(),
-        if imported.warnings.len() == 1 {
+        imported.warnings.len() + file_warnings.len(),
+        if imported.warnings.len() + file_warnings.len() == 1 {
             ""
         } else {
             "s"
