@@ -39,6 +39,41 @@ pub enum Command {
     },
     /// Print a man page (roff), or write them all with --dir.
     Man(ManArgs),
+    /// Start a project: write termlint.toml and glossary.toml (empty with examples, or
+    /// imported from termbases), then print the pre-commit and CI snippets. Never overwrites.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Termbases to import into glossary.toml (TBX, CSV/TSV, lexicons; as `glossary import`).
+    /// None: an empty glossary with commented examples.
+    #[arg(value_name = "TERMBASE")]
+    pub termbases: Vec<PathBuf>,
+
+    /// Where to create the files (default: the current directory).
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// The termbases' format (default: from the extension).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<ImportFormat>,
+
+    /// For tables: the columns, as for `glossary import` (for example `zh,en,admitted=en_alt`).
+    #[arg(long, value_name = "SPEC", default_value = "1,2")]
+    pub columns: String,
+
+    /// The source language (default: the termbase's other language, else zh).
+    #[arg(long, value_name = "LANG")]
+    pub source_lang: Option<String>,
+
+    /// The target language (default: en).
+    #[arg(long, value_name = "LANG")]
+    pub target_lang: Option<String>,
+
+    /// Read handbook notation in renderings (as `glossary import`).
+    #[arg(long)]
+    pub expand_alternatives: bool,
 }
 
 #[derive(Debug, Args)]

@@ -10,11 +10,49 @@ use super::glossaries::shown;
 use super::input::{self, describe_io};
 
 pub fn run(args: &ImportArgs) -> Status {
+    match convert(args) {
+        Some(c) => {
+            print!("{}", termlint::export::toml::write(&c.glossary));
+            eprintln!("{}", c.count_line());
+            Status::Clean
+        }
+        None => Status::Error,
+    }
+}
+
+/// A glossary converted from termbases.
+pub struct Converted {
+    pub glossary: termlint::Glossary,
+    /// Entries read, before merging.
+    pub entries: usize,
+    pub warnings: usize,
+}
+
+impl Converted {
+    /// `imported 2 terms (zh to en) from 3 entries; 1 warning`.
+    pub fn count_line(&self) -> String {
+        let g = &self.glossary;
+        format!(
+            "imported {} term{} ({} to {}) from {} entries; {} warning{}",
+            g.terms.len(),
+            if g.terms.len() == 1 { "" } else { "s" },
+            g.source_language.as_deref().unwrap_or("?"),
+            g.target_language.as_deref().unwrap_or("?"),
+            self.entries,
+            self.warnings,
+            if self.warnings == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// Reads and merges the termbases of `args`; prints warnings and errors on standard error.
+/// None after an error.
+pub fn convert(args: &ImportArgs) -> Option<Converted> {
     let layout = match import::table::Layout::parse(&args.columns) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("error: invalid --columns: {e}");
-            return Status::Error;
+            return None;
         }
     };
     let languages = (
@@ -30,7 +68,7 @@ pub fn run(args: &ImportArgs) -> Status {
             eprintln!(
                 "error: {name}: unknown glossary format; name it with --from tbx|csv|tsv|lex"
             );
-            return Status::Error;
+            return None;
         };
         let text = match input::regular(path)
             .map_err(|e| e.to_string())
@@ -40,7 +78,7 @@ pub fn run(args: &ImportArgs) -> Status {
             Ok(input) => input.text,
             Err(e) => {
                 eprintln!("error: {name}: {e}");
-                return Status::Error;
+                return None;
             }
         };
         let mut table = |delimiter: u8| {
@@ -61,7 +99,7 @@ pub fn run(args: &ImportArgs) -> Status {
             Ok(c) => concepts.extend(c),
             Err(e) => {
                 eprintln!("error: {name}: {e}");
-                return Status::Error;
+                return None;
             }
         }
     }
@@ -74,29 +112,17 @@ pub fn run(args: &ImportArgs) -> Status {
         Ok(i) => i,
         Err(e) => {
             eprintln!("error: {e}");
-            return Status::Error;
+            return None;
         }
     };
     for w in file_warnings.iter().chain(&imported.warnings) {
         eprintln!("warning: {w}");
     }
-    print!("{}", termlint::export::toml::write(&imported.glossary));
-    let g = &imported.glossary;
-    eprintln!(
-        "imported {} term{} ({} to {}) from {} entries; {} warning{}",
-        g.terms.len(),
-        if g.terms.len() == 1 { "" } else { "s" },
-        g.source_language.as_deref().unwrap_or("?"),
-        g.target_language.as_deref().unwrap_or("?"),
-        concepts.len(),
-        imported.warnings.len() + file_warnings.len(),
-        if imported.warnings.len() + file_warnings.len() == 1 {
-            ""
-        } else {
-            "s"
-        }
-    );
-    Status::Clean
+    Some(Converted {
+        entries: concepts.len(),
+        warnings: imported.warnings.len() + file_warnings.len(),
+        glossary: imported.glossary,
+    })
 }
 
 fn guess(path: &Path) -> Option<ImportFormat> {

@@ -9,6 +9,7 @@ mod glossaries;
 mod glossary_cmd;
 mod glossary_export;
 mod glossary_import;
+mod init;
 mod input;
 mod man;
 mod ordered;
@@ -63,5 +64,6 @@ pub fn main() -> ExitCode {
             Status::Clean.into()
         }
         Command::Man(args) => man::run(&args).into(),
+        Command::Init(args) => init::run(&args).into(),
     }
 }
