@@ -101,3 +101,36 @@ error[shared-future]: deviant rendering \"community of common destiny\"
 "
     );
 }
+
+#[test]
+fn without_columns_a_terminal_gives_its_width() {
+    // `script` (util-linux) runs termlint on a pseudo-terminal 70 columns wide.
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: `script` (util-linux) is not installed");
+        return;
+    }
+    let dir = project(GLOSSARY, &[("a.txt", LONG.as_bytes())]);
+    let bin = assert_cmd::cargo::cargo_bin("termlint");
+    let out = std::process::Command::new("script")
+        .current_dir(dir.path())
+        .env_remove("COLUMNS")
+        .args(["-q", "-e", "-c"])
+        .arg(format!(
+            "stty cols 70; {} check --color never a.txt",
+            bin.display()
+        ))
+        .arg("/dev/null")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8(out.stdout).unwrap().replace("\r\n", "\n");
+    assert!(
+        shown.contains(
+            "1 │ …together a community of common destiny that will, over the…\n  │             ^^^^^^^^^^^^^^^^^^^^^^^^^^^ use"
+        ),
+        "{shown}"
+    );
+}
