@@ -264,3 +264,47 @@ fn help_texts_say_what_each_command_does() {
         assert!(err.ends_with(takes), "{command:?}: {err}");
     }
 }
+
+#[test]
+fn baseline_and_write_baseline_on_one_new_file_start_from_empty() {
+    let dir = project(GLOSSARY, &[("a.txt", b"The CCP met. The OBOR.\n")]);
+    let out = run(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--baseline",
+            "b.json",
+            "--write-baseline",
+            "b.json",
+        ],
+    );
+    // First run: every finding is new and reported; the baseline is written and said so.
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out).lines().count(), 2, "{}", stdout(&out));
+    assert_eq!(
+        stderr(&out),
+        "termlint: wrote baseline b.json (2 findings)\n"
+    );
+    // Second run: all known.
+    let out = run(
+        dir.path(),
+        &["check", "--format", "concise", "--baseline", "b.json"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "All checks passed!\n");
+}
+
+#[test]
+fn glossary_check_counts_problems_and_terms_separately() {
+    let glossary = "[[term]]\nid = \"a\"\npreferred = \"alpha\"\ndeviants = [\"beta\"]\nexamples = { bad = [\"no deviant here\"], good = [\"beta\"] }\n\n[[term]]\nid = \"b\"\npreferred = \"gamma\"\n\n[[term]]\nid = \"c\"\npreferred = \"delta\"\n";
+    let dir = project(glossary, &[]);
+    let out = run(dir.path(), &["glossary", "check", "--color", "never"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).ends_with("glossary.toml: 2 problems (the glossary has 3 terms)\n"),
+        "{}",
+        stderr(&out)
+    );
+}
