@@ -263,7 +263,13 @@ impl Checker {
                     span = fitted.span;
                     suggestion = fitted.suggestion;
                 }
-                Fix::Replace(fix::replacement(&text[span.clone()], &suggestion))
+                if kind == FindingKind::Deviant
+                    && fit::repeats_nearby(prose, span.clone(), &suggestion, prev_end..next_start)
+                {
+                    Fix::RepeatsNearby
+                } else {
+                    Fix::Replace(fix::replacement(&text[span.clone()], &suggestion))
+                }
             };
             prev_end = span.end;
             let matched = &text[span.clone()];

@@ -114,7 +114,7 @@ docx = ["docx"]
 tsv = ["tsv", "tab"]
 csv = ["csv"]
 plain = ["txt"]
-columns = "zh,en"
+columns = "zh,en,document=doc"
 po_fuzzy = "note"
 [severity]
 cpc = "warning"
@@ -167,6 +167,7 @@ fn schemas_reject_what_termlint_rejects() {
         ("unknown.toml", "glosary = \"g.toml\"\n"),
         ("format.toml", "format = \"xml\"\n"),
         ("fuzzy.toml", "[formats]\npo_fuzzy = \"maybe\"\n"),
+        ("columns.toml", "[formats]\ncolumns = \"zh,en,notes=3\"\n"),
         ("severity.toml", "[severity]\ncpc = \"fatal\"\n"),
     ] {
         let path = dir.path().join(name);

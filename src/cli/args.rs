@@ -271,8 +271,10 @@ pub struct CheckArgs {
     pub statistics: bool,
 
     /// Read .tsv and .csv files as bilingual tables: the source and translation columns, by
-    /// header name or 1-based number (`zh,en`, `2,3`). Overrides `columns` in termlint.toml.
-    #[arg(long, value_name = "SOURCE,TARGET", value_parser = termlint::formats::table::Columns::parse)]
+    /// header name or 1-based number (`zh,en`, `2,3`), and optionally the column naming each
+    /// row's document (`zh,en,document=doc`: consistency is checked per document). Overrides
+    /// `columns` in termlint.toml.
+    #[arg(long, value_name = "SOURCE,TARGET[,document=COL]", value_parser = termlint::formats::table::Columns::parse)]
     pub columns: Option<termlint::formats::table::Columns>,
 
     /// In bilingual files, require a rendering for every occurrence of a source term, not one
