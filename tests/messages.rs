@@ -308,3 +308,24 @@ fn glossary_check_counts_problems_and_terms_separately() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_run_with_errors_does_not_say_all_checks_passed() {
+    let dir = project(
+        GLOSSARY,
+        &[("a.txt", b"All is well.\n"), ("b.txt", b"\xff\xfeU\x00")],
+    );
+    let out = run(dir.path(), &["check", "a.txt", "b.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stdout(&out),
+        "no findings in the file checked, but not everything could be checked: see the errors above\n"
+    );
+    assert!(stderr(&out).starts_with("error: b.txt: UTF-16 text is not supported"));
+    let out = run(
+        dir.path(),
+        &["check", "--format", "concise", "a.txt", "b.txt"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+}

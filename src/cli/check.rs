@@ -792,7 +792,8 @@ impl Emitter<'_> {
             }
         }
         drop(err);
-        let summary = self.tally.summary;
+        let mut summary = self.tally.summary;
+        summary.had_errors = self.status == Status::Error;
         let failing = summary.errors > 0
             || (self.args.deny.contains(&Deny::Warnings) && summary.warnings > 0)
             || self

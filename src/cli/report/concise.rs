@@ -31,7 +31,7 @@ impl Report for Concise {
 
     /// A clean run says so, as ruff's concise output does; findings need no summary here.
     fn finish(&self, out: &mut dyn Write, summary: &Summary, any: bool) -> io::Result<()> {
-        if !any && summary.files_checked > 0 {
+        if !any && summary.files_checked > 0 && !summary.had_errors {
             writeln!(out, "{}", super::human::ALL_PASSED)?;
         }
         Ok(())

@@ -190,7 +190,8 @@ pub fn emit<'f>(
 
 /// `2 errors, 1 warning in 3 files; fixed 4 findings in 2 files; 3 hidden by the baseline`;
 /// for a run that checked files and found nothing, `All checks passed!` (ruff's line), with
-/// what was fixed or hidden after it in parentheses. None when no file was checked.
+/// what was fixed or hidden after it in parentheses, unless some input could not be checked.
+/// None when no file was checked.
 pub fn summary_line(s: &Summary) -> Option<String> {
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     let mut parts = Vec::new();
@@ -228,6 +229,20 @@ pub fn summary_line(s: &Summary) -> Option<String> {
     if parts.is_empty() {
         if s.files_checked == 0 {
             return (!extra.is_empty()).then(|| extra.join("; "));
+        }
+        if s.had_errors {
+            extra.insert(
+                0,
+                format!(
+                    "no findings in the {} checked, but not everything could be checked: see the errors above",
+                    if s.files_checked == 1 {
+                        "file".to_string()
+                    } else {
+                        format!("{} files", s.files_checked)
+                    }
+                ),
+            );
+            return Some(extra.join("; "));
         }
         if extra.is_empty() {
             return Some(ALL_PASSED.to_string());

@@ -211,6 +211,9 @@ pub struct Summary {
     /// Findings hidden by suppression directives and by the baseline.
     pub suppressed: usize,
     pub baseline_hidden: usize,
+    /// Some input could not be checked (or fixed), or settings did not load: a run without
+    /// findings then does not claim that all checks passed.
+    pub had_errors: bool,
 }
 
 impl Summary {
