@@ -526,6 +526,9 @@ deviants = ["new development concept"]
             .collect()
     }
 
+    /// A form with a word inserted, and its frame with the term's own words changed, are
+    /// suggested; a form's words with one left out ("new development idea" keeps "new
+    /// development" only) are too general.
     #[test]
     fn unlisted_phrases_in_running_text() {
         let got = suggest(&[
@@ -535,7 +538,7 @@ deviants = ["new development concept"]
             ),
             (
                 Format::Plain,
-                "A new development idea; a new development philosophy.",
+                "A new development idea; a new green development philosophy; a new development philosophy.",
             ),
         ]);
         assert_eq!(
@@ -547,7 +550,12 @@ deviants = ["new development concept"]
                     2,
                     false
                 ),
-                ("ndp".into(), "new development idea".into(), 1, false),
+                (
+                    "ndp".into(),
+                    "new green development philosophy".into(),
+                    1,
+                    false
+                ),
             ]
         );
     }
