@@ -229,7 +229,7 @@ fn help_texts_say_what_each_command_does() {
     let out = run(dir.path(), &["--help"]);
     assert!(
         stdout(&out).contains(
-            "  glossary     Check a glossary, import termbases into one, or export one to TBX\n"
+            "  glossary     Check a glossary, import termbases into one, find renderings it lacks, or export it\n"
         ),
         "{}",
         stdout(&out)

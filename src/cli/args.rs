@@ -25,7 +25,7 @@ pub enum Command {
     Check(Box<CheckArgs>),
     /// Print the configuration that applies to a file or directory.
     Config(ConfigArgs),
-    /// Check a glossary, import termbases into one, or export one to TBX.
+    /// Check a glossary, import termbases into one, find renderings it lacks, or export it.
     Glossary {
         #[command(subcommand)]
         command: GlossaryCommand,
@@ -107,6 +107,11 @@ pub enum GlossaryCommand {
     /// CSV/TSV tables and `source|target` lexicons. Several files are merged, the first winning
     /// on conflict; what was merged or dropped is listed on standard error.
     Import(ImportArgs),
+    /// Find renderings in drafts that the glossary does not list: per term, the phrases that
+    /// translate its source in bilingual files where no form of it is used, and phrases in any
+    /// draft that share all but one of a form's words. Printed as TOML lines to paste into
+    /// `deviants` (or `admitted`), with counts and a context each.
+    Suggest(SuggestArgs),
     /// Print a glossary as TBX-Basic v3 (or as normalised TOML), for terminology tools.
     Export {
         /// The glossary (default: the nearest glossary.toml above the current directory).
@@ -116,6 +121,33 @@ pub enum GlossaryCommand {
         #[arg(long, value_enum, default_value_t = ExportFormat::Tbx, value_name = "FORMAT")]
         to: ExportFormat,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// Files and directories to read (directories recursively, as `check` walks them).
+    /// Default: the current directory.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+
+    /// Read .tsv and .csv files as bilingual tables, as `check --columns` does.
+    #[arg(long, value_name = "SOURCE,TARGET[,document=COL]", value_parser = termlint::formats::table::Columns::parse)]
+    pub columns: Option<termlint::formats::table::Columns>,
+
+    /// Only phrases found at least N times.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_count: usize,
+
+    /// At most N phrases per term.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+
+    /// When to colour error messages.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@ mod glossaries;
 mod glossary_cmd;
 mod glossary_export;
 mod glossary_import;
+mod glossary_suggest;
 mod init;
 mod input;
 mod man;
@@ -54,6 +55,9 @@ pub fn main() -> ExitCode {
         Command::Glossary {
             command: args::GlossaryCommand::Import(args),
         } => glossary_import::run(&args).into(),
+        Command::Glossary {
+            command: args::GlossaryCommand::Suggest(args),
+        } => glossary_suggest::run(&args).into(),
         Command::Glossary {
             command: args::GlossaryCommand::Export { file, to },
         } => glossary_export::run(file.as_deref(), to).into(),
