@@ -41,6 +41,7 @@ pub mod import;
 pub mod inserted;
 pub mod language;
 pub mod matcher;
+pub mod pattern;
 pub mod position;
 pub mod prose;
 pub mod quotes;
@@ -189,7 +190,10 @@ impl Checker {
                         continue;
                     }
                     let sentence_start = starts_sentence(prose, c.start);
-                    if !casing::is_miscased(stem, &form.text, sentence_start) {
+                    let miscased = casing::is_miscased(stem, &form.text, sentence_start)
+                        || (c.plural
+                            && casing::is_miscased_ending(&text[c.stem_end..c.end], &form.text));
+                    if !miscased {
                         continue;
                     }
                     FindingKind::Miscased
@@ -211,7 +215,7 @@ impl Checker {
                 _ => form.text.clone(),
             };
             if c.plural {
-                suggestion = casing::pluralize(&suggestion);
+                suggestion = casing::pluralize_suggestion(&suggestion, stem, &form.text);
             }
             // The words as a reader sees them: escapes decoded, markup and syntax left out.
             let words = match prose.piece_at(c.start) {
@@ -421,7 +425,7 @@ impl Checker {
                 let mut new =
                     casing::match_case(term.replacement_for(&form.text), stem, &form.text);
                 if c.plural {
-                    new = casing::pluralize(&new);
+                    new = casing::pluralize_suggestion(&new, stem, &form.text);
                 }
                 return (new_span, new);
             }

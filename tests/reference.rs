@@ -274,6 +274,24 @@ fn pluralise(s: &str) -> String {
     }
 }
 
+/// The last run of letters and digits of `s`.
+fn last_word(s: &str) -> &str {
+    s.rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+}
+
+/// The plural of a suggestion for text `matched` (without its ending) that matched `form`: an
+/// acronym takes a small "s" unless the text shouts where the form does not.
+fn plural_of(sugg: &str, matched: &str, form: &str) -> String {
+    let shouted = all_caps(matched) && !all_caps(form);
+    if !shouted && all_caps(last_word(sugg)) {
+        format!("{sugg}s")
+    } else {
+        pluralise(sugg)
+    }
+}
+
 fn sentence_start(text: &[char], i: usize) -> bool {
     for &c in text[..i].iter().rev() {
         if c.is_whitespace() || "\"'“‘([«*_".contains(c) {
@@ -426,7 +444,7 @@ fn absorb_new_deviant(
             let stem: String = snippet[c.start..c.stem_end].iter().collect();
             let mut new = recase(term.replacement_for(&f.text), &stem, &f.text);
             if c.plural {
-                new = pluralise(&new);
+                new = plural_of(&new, &stem, &f.text);
             }
             return (ns, ne, new);
         }
@@ -597,7 +615,7 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
             &f.text,
         );
         if d.plural {
-            sugg = pluralise(&sugg);
+            sugg = plural_of(&sugg, &s(d.start, d.stem_end), &f.text);
         }
         out.push((f.term, "deviant", d.start, d.end, sugg));
     }
@@ -634,9 +652,13 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
         let miscased = m.iter().zip(&g).enumerate().any(|(i, (m, g))| {
             m != g && !(i == 0 && ss && g.is_lowercase() && g.to_uppercase().eq([*m]))
         });
-        if miscased {
+        // An acronym's plural ending in capitals ("CPUS").
+        let shouted_ending = a.plural
+            && all_caps(last_word(&f.text))
+            && s(a.stem_end, a.end).chars().any(char::is_uppercase);
+        if miscased || shouted_ending {
             let sugg = if a.plural {
-                pluralise(&f.text)
+                plural_of(&f.text, &s(a.start, a.stem_end), &f.text)
             } else {
                 f.text.clone()
             };

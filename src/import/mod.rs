@@ -239,6 +239,7 @@ pub fn build(concepts: &[Concept], options: &Options) -> Result<Imported, Import
                     exceptions: settings.exceptions,
                     qualified: settings.qualified,
                     spans: TermSpans::default(),
+                    patterns: Default::default(),
                 });
                 terms.len() - 1
             }

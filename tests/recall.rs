@@ -1,0 +1,308 @@
+//! Recall: letter case in every script, acronym plurals, conflicting approved spellings,
+//! patterns in forms, inflections and hyphenated forms. Each rule is shown through the binary:
+//! the finding's place and suggestion, and what `--fix` writes.
+
+mod common;
+
+use common::{project, read, rows, stderr, termlint};
+
+/// The findings in `text` under `glossary` (as [`rows`] writes them, for file `d.txt`), and
+/// the text after `--fix`.
+fn check(glossary: &str, text: &str) -> (Vec<String>, String) {
+    let dir = project(glossary, &[("d.txt", text.as_bytes())]);
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "jsonl", "d.txt"])
+        .output()
+        .unwrap();
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+    let found = rows(&out);
+    let fix = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "d.txt"])
+        .output()
+        .unwrap();
+    assert!(matches!(fix.status.code(), Some(0 | 1)), "{}", stderr(&fix));
+    (found, read(&dir, "d.txt"))
+}
+
+/// The load error of `glossary`, without colour.
+fn load_error(glossary: &str) -> String {
+    let dir = project(glossary, &[]);
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["glossary", "check", "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    stderr(&out)
+}
+
+#[test]
+fn acronym_plurals_take_a_small_s() {
+    let g = "[[term]]\nid = \"gpu\"\npreferred = \"GPU\"\ncase_sensitive = true\n";
+    let (found, fixed) = check(g, "Two gpus. Four GPUS, eight GPUs and a Gpu.\n");
+    assert_eq!(
+        found,
+        [
+            "d.txt:1:5-1:9 gpu miscased error \"gpus\" -> \"GPUs\"",
+            "d.txt:1:16-1:20 gpu miscased error \"GPUS\" -> \"GPUs\"",
+            "d.txt:1:39-1:42 gpu miscased error \"Gpu\" -> \"GPU\"",
+        ]
+    );
+    assert_eq!(fixed, "Two GPUs. Four GPUs, eight GPUs and a GPU.\n");
+    // Admitting the plural changes nothing.
+    let g2 = format!("{g}admitted = [\"GPUs\"]\n");
+    assert_eq!(
+        check(&g2, "Two gpus. Four GPUS, eight GPUs.\n").1,
+        "Two GPUs. Four GPUs, eight GPUs.\n"
+    );
+    // A deviant whose suggestion is an acronym: the plural is the acronym's.
+    let g3 = "[[term]]\nid = \"gpu\"\npreferred = \"GPU\"\ndeviants = [\"graphics chip\"]\n";
+    let (found, fixed) = check(g3, "New graphics chips.\nNEW GRAPHICS CHIPS.\n");
+    assert_eq!(
+        found,
+        [
+            "d.txt:1:5-1:19 gpu deviant error \"graphics chips\" -> \"GPUs\"",
+            "d.txt:2:5-2:19 gpu deviant error \"GRAPHICS CHIPS\" -> \"GPUS\"",
+        ]
+    );
+    assert_eq!(fixed, "New GPUs.\nNEW GPUS.\n");
+}
+
+#[test]
+fn letter_case_holds_in_every_cased_script() {
+    let g = r#"
+[[term]]
+id = "ru"
+preferred = "ключ"
+deviants = ["добавлении"]
+
+[[term]]
+id = "el"
+preferred = "δρόμος"
+deviants = ["οδος"]
+
+[[term]]
+id = "hy"
+preferred = "ճանապարհ"
+deviants = ["ուղի"]
+"#;
+    let text = "Добавлении. ДОБАВЛЕНИИ добавлении дОБАВЛЕНИИ\nΟΔΟΣ Οδος οδος\nՈւղի ՈՒՂԻ\n";
+    let (found, _) = check(g, text);
+    let words: Vec<&str> = found.iter().map(|r| r.split('"').nth(1).unwrap()).collect();
+    assert_eq!(
+        words,
+        [
+            "Добавлении",
+            "ДОБАВЛЕНИИ",
+            "добавлении",
+            "дОБАВЛЕНИИ",
+            "ΟΔΟΣ",
+            "Οδος",
+            "οδος",
+            "Ուղի",
+            "ՈՒՂԻ",
+        ]
+    );
+    assert_eq!(
+        found[0],
+        "d.txt:1:1-1:11 ru deviant error \"Добавлении\" -> \"Ключ\""
+    );
+    assert_eq!(
+        found[4],
+        "d.txt:2:1-2:5 el deviant error \"ΟΔΟΣ\" -> \"ΔΡΌΜΟΣ\""
+    );
+}
+
+#[test]
+fn full_width_latin_matches_ascii() {
+    let g = "[[term]]\nid = \"jq\"\npreferred = \"jQuery\"\ndeviants = [\"JQ lib\", \"ＪＱＵＥＲＹ２\"]\n";
+    let (found, fixed) = check(g, "ｊｑ ｌｉｂ, Ｊｑ lib and jquery2 or ｊＱｕｅｒｙ２.\n");
+    assert_eq!(
+        found,
+        [
+            "d.txt:1:1-1:7 jq deviant error \"ｊｑ ｌｉｂ\" -> \"jQuery\"",
+            "d.txt:1:9-1:15 jq deviant error \"Ｊｑ lib\" -> \"jQuery\"",
+            "d.txt:1:20-1:27 jq deviant error \"jquery2\" -> \"jQuery\"",
+            "d.txt:1:31-1:38 jq deviant error \"ｊＱｕｅｒｙ２\" -> \"jQuery\"",
+        ]
+    );
+    assert_eq!(fixed, "jQuery, jQuery and jQuery or jQuery.\n");
+}
+
+#[test]
+fn approved_spellings_that_differ_only_in_case_are_a_load_error() {
+    let g = "[[term]]\nid = \"wp\"\npreferred = \"WordPress\"\ncase_sensitive = true\n\n[[term]]\nid = \"blog\"\npreferred = \"blog engine\"\nadmitted = [\"wordpress\"]\n";
+    let err = load_error(g);
+    assert!(
+        err.contains("error: invalid glossary: approved form \"wordpress\" of term \"blog\" differs only in letter case from \"WordPress\" of term \"wp\"\n  ┌─ glossary.toml:9:13\n"),
+        "{err}"
+    );
+    assert!(err.contains("3 │ preferred = \"WordPress\"\n"), "{err}");
+    assert!(err.contains("term \"wp\" is case-sensitive"), "{err}");
+    // The same spelling twice, or two spellings with neither term case-sensitive, is fine.
+    for ok in [
+        g.replace("admitted = [\"wordpress\"]", "admitted = [\"WordPress\"]"),
+        g.replace("case_sensitive = true\n", ""),
+    ] {
+        let dir = project(&ok, &[]);
+        let out = termlint()
+            .current_dir(dir.path())
+            .args(["glossary", "check"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn approved_spellings_in_two_glossary_files_that_differ_in_case_conflict() {
+    let dir = project(
+        "",
+        &[
+            (
+                "a.toml",
+                b"[[term]]\nid = \"wp\"\npreferred = \"WordPress\"\ncase_sensitive = true\n",
+            ),
+            (
+                "b.toml",
+                b"[[term]]\nid = \"wp2\"\npreferred = \"wordpress\"\n",
+            ),
+            ("d.txt", b"wordpress\n"),
+        ],
+    );
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["check", "-g", "a.toml", "-g", "b.toml", "d.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("approved forms differ only in letter case and a term is case-sensitive: \"WordPress\" (term \"wp\" in a.toml) and \"wordpress\" (term \"wp2\" in b.toml)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+const LAKE: &str = r#"
+[[term]]
+id = "lake"
+preferred = "lake of calm water"
+admitted = ["lake with [a] calm water"]
+deviants = [
+  "lake (of|with) [a] (still|quiet) water",
+  { form = "pond (of|with) calm water", use = "lake with calm water" },
+  "lake with a calm water (for swans|for geese)",
+  "Widget \\(WG\\) lake",
+]
+"#;
+
+#[test]
+fn patterns_expand_into_plain_forms() {
+    let text = "A lake of still water.\nA lake with a quiet\nwater, a pond with calm water,\na lake with a calm water for swans and a Widget (WG) lake.\nThe lake with calm water stays.\n";
+    let (found, fixed) = check(LAKE, text);
+    assert_eq!(
+        found,
+        [
+            "d.txt:1:3-1:22 lake deviant error \"lake of still water\" -> \"lake of calm water\"",
+            "d.txt:2:3-3:6 lake deviant error \"lake with a quiet\\nwater\" -> \"lake of calm water\"",
+            "d.txt:3:10-3:30 lake deviant error \"pond with calm water\" -> \"lake with calm water\"",
+            // The listed longer deviant wins over the admitted prefix.
+            "d.txt:4:3-4:35 lake deviant error \"lake with a calm water for swans\" -> \"lake of calm water\"",
+            "d.txt:4:42-4:58 lake deviant error \"Widget (WG) lake\" -> \"lake of calm water\"",
+        ]
+    );
+    assert_eq!(
+        fixed,
+        "A lake of calm water.\nA lake of calm\nwater, a lake with calm water,\na lake of calm water and a lake of calm water.\nThe lake with calm water stays.\n"
+    );
+}
+
+#[test]
+fn patterns_show_as_written_in_terms_and_toml_export() {
+    let dir = project(LAKE, &[]);
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["terms", "still"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        common::stdout(&out),
+        "lake  \n    use:    lake of calm water\n    also:   lake with [a] calm water\n    not:    lake (of|with) [a] (still|quiet) water; pond (of|with) calm water; lake with a calm water (for swans|for geese); Widget \\(WG\\) lake\n"
+    );
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["glossary", "export", "--to", "toml"])
+        .output()
+        .unwrap();
+    let toml = common::stdout(&out);
+    assert!(
+        toml.contains("admitted = [\"lake with [a] calm water\"]"),
+        "{toml}"
+    );
+    assert!(
+        toml.contains("form = \"pond (of|with) calm water\""),
+        "{toml}"
+    );
+    assert!(toml.contains(r"'Widget \(WG\) lake'"), "{toml}");
+    // Read back, it is the same glossary.
+    let again = termlint::Glossary::from_toml(&toml).unwrap();
+    let first = termlint::Glossary::from_toml(LAKE).unwrap();
+    assert_eq!(again.terms[0].deviants, first.terms[0].deviants);
+    assert_eq!(again.terms[0].admitted, first.terms[0].admitted);
+    assert_eq!(again.terms[0].deviant_use, first.terms[0].deviant_use);
+    assert_eq!(first.terms[0].deviants.len(), 4 * 2 + 2 + 2 + 1);
+}
+
+#[test]
+fn bad_patterns_are_load_errors_at_their_line() {
+    let term = |deviant: &str| {
+        format!(
+            "[[term]]\nid = \"t\"\npreferred = \"lake of calm water\"\nadmitted = [\"calm lake\"]\ndeviants = [\n  \"x\",\n  {deviant},\n]\n"
+        )
+    };
+    let cases = [
+        (
+            "\"lake (of|with water\"",
+            "error: invalid glossary: deviant \"lake (of|with water\" of term \"t\": unbalanced bracket: `(` is never closed\n  ┌─ glossary.toml:7:3\n",
+        ),
+        (
+            "\"lake of] water\"",
+            "error: invalid glossary: deviant \"lake of] water\" of term \"t\": unbalanced bracket: `]` closes nothing\n  ┌─ glossary.toml:7:3\n",
+        ),
+        (
+            "\"lake (of) water\"",
+            "error: invalid glossary: deviant \"lake (of) water\" of term \"t\": a group `(…)` with no `|` in it\n",
+        ),
+        (
+            "\"lake (|) water\"",
+            "error: invalid glossary: deviant \"lake (|) water\" of term \"t\": empty `()` in a pattern\n",
+        ),
+        (
+            "\"[a] [b] [c] [d] [e] [f] [g] [h] [i] lake\"",
+            "error: invalid glossary: deviant \"[a] [b] [c] [d] [e] [f] [g] [h] [i] lake\" of term \"t\": pattern stands for 512 forms, more than 256\n",
+        ),
+        (
+            "\"(calm|still) lake\"",
+            "error: invalid glossary: deviant \"calm lake\" (from the pattern \"(calm|still) lake\") is an approved rendering of term \"t\"\n  ┌─ glossary.toml:7:3\n",
+        ),
+        (
+            "\"[y]\"",
+            "error: invalid glossary: empty deviant form in term \"t\"",
+        ),
+    ];
+    for (deviant, want) in cases {
+        let err = load_error(&term(deviant));
+        assert!(err.contains(want), "{deviant}: {err}");
+    }
+    // An expansion equal to an approved form names both places.
+    let err = load_error(&term("\"(calm|still) lake\""));
+    assert!(err.contains("4 │ admitted = [\"calm lake\"]"), "{err}");
+    // `preferred` is written out, never a pattern.
+    let err = load_error("[[term]]\nid = \"t\"\npreferred = \"lake [of] water\"\n");
+    assert!(
+        err.contains("the preferred form of term \"t\" is a pattern"),
+        "{err}"
+    );
+}
