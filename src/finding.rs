@@ -114,6 +114,10 @@ pub enum Fix {
     /// Not fixed: the words are the text of an XML entity, reported where it is used; they
     /// are written in the entity's declaration, which may serve other uses too.
     InEntity,
+    /// Not fixed: the text inflects the term's first word ("communities of …", "telling …")
+    /// and the suggestion starts with another word, whose inflection termlint cannot be sure
+    /// of.
+    Inflected,
 }
 
 impl Fix {
@@ -128,6 +132,9 @@ impl Fix {
             Fix::ReadOnlyFormat => {
                 Some("termlint does not rewrite Word documents; edit it in Word")
             }
+            Fix::Inflected => Some(
+                "the text inflects the term's first word and the suggestion starts with another word; inflect it by hand",
+            ),
             Fix::InEntity => Some(
                 "the words come from an XML entity; change its declaration in the DTD, or write the text out here",
             ),

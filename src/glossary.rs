@@ -125,7 +125,9 @@ impl Term {
                         out.push((Cow::Borrowed(p.as_str()), f.as_str()));
                     }
                 }
-                None if crate::pattern::is_pattern(f) || f.contains('\\') => {
+                None if crate::pattern::expand(f).ok().as_deref()
+                    != Some(std::slice::from_ref(f)) =>
+                {
                     out.push((Cow::Owned(crate::pattern::escape(f)), f.as_str()))
                 }
                 None => out.push((Cow::Borrowed(f.as_str()), f.as_str())),
@@ -378,15 +380,19 @@ impl Glossary {
                     return vec![Spanned::new(form.span(), value.to_string())];
                 }
                 match crate::pattern::expand(value) {
-                    Ok(list) => list
-                        .into_iter()
-                        .map(|e| {
-                            if crate::pattern::is_pattern(value) {
-                                patterns.insert(e.clone(), value.to_string());
-                            }
-                            Spanned::new(form.span(), e)
-                        })
-                        .collect(),
+                    Ok(list) => {
+                        // A pattern that stands for itself alone (parentheses without
+                        // alternatives) is a plain form.
+                        let plain = list.len() == 1 && list[0] == value;
+                        list.into_iter()
+                            .map(|e| {
+                                if !plain && crate::pattern::is_pattern(value) {
+                                    patterns.insert(e.clone(), value.to_string());
+                                }
+                                Spanned::new(form.span(), e)
+                            })
+                            .collect()
+                    }
                     Err(e) => {
                         errors.push(
                             GlossaryError::at(

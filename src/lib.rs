@@ -38,6 +38,7 @@ pub mod glossary;
 pub mod glossary_check;
 pub mod ignore;
 pub mod import;
+pub mod inflect;
 pub mod inserted;
 pub mod language;
 pub mod matcher;
@@ -183,6 +184,9 @@ impl Checker {
                     approved: (verdict == Verdict::Approved).then_some(form.text.as_str()),
                 });
             }
+            // For a form matched with an inflected first word: the suggestion carrying the
+            // inflection, None if there is none that is sure to be good English.
+            let mut inflected_fix: Option<String> = None;
             let kind = match verdict {
                 Verdict::Deviant => FindingKind::Deviant,
                 Verdict::Approved => {
@@ -190,7 +194,15 @@ impl Checker {
                         continue;
                     }
                     let sentence_start = starts_sentence(prose, c.start);
-                    let miscased = casing::is_miscased(stem, &form.text, sentence_start)
+                    if form.inflected_first {
+                        // The first word is inflected: its letters are compared on their own.
+                        match inflect::miscased(stem, &form.text, sentence_start) {
+                            Some(s) => inflected_fix = Some(s),
+                            None => continue,
+                        }
+                    }
+                    let miscased = inflected_fix.is_some()
+                        || casing::is_miscased(stem, &form.text, sentence_start)
                         || (c.plural
                             && casing::is_miscased_ending(&text[c.stem_end..c.end], &form.text));
                     if !miscased {
@@ -210,10 +222,16 @@ impl Checker {
                         Some(q) => q.use_form.as_str(),
                         None => term.replacement_for(&form.text),
                     };
-                    casing::match_case(base, stem, &form.text)
+                    let recased = casing::match_case(base, stem, &form.text);
+                    if form.inflected_first {
+                        inflected_fix = inflect::carry(&recased, &form.text, stem);
+                    }
+                    inflected_fix.clone().unwrap_or(recased)
                 }
-                _ => form.text.clone(),
+                _ => inflected_fix.clone().unwrap_or_else(|| form.text.clone()),
             };
+            // An inflection the suggestion cannot carry: reported, never fixed.
+            let unsure = form.inflected_first && inflected_fix.is_none();
             if c.plural {
                 suggestion = casing::pluralize_suggestion(&suggestion, stem, &form.text);
             }
@@ -247,6 +265,8 @@ impl Checker {
                 && titles::in_cited_title(prose, c.start..c.end);
             let fix = if quotation.is_some() {
                 Fix::InQuotation
+            } else if unsure {
+                Fix::Inflected
             } else if cited {
                 Fix::InTitle
             } else if !prose.is_plain(span.clone()) {
@@ -424,6 +444,12 @@ impl Checker {
                 let stem = &snippet[c.start..c.stem_end];
                 let mut new =
                     casing::match_case(term.replacement_for(&form.text), stem, &form.text);
+                if form.inflected_first {
+                    match inflect::carry(&new, &form.text, stem) {
+                        Some(carried) => new = carried,
+                        None => break,
+                    }
+                }
                 if c.plural {
                     new = casing::pluralize_suggestion(&new, stem, &form.text);
                 }

@@ -6,8 +6,10 @@
 //! plain forms (one automaton, as before). `\(`, `\)`, `\[`, `\]`, `\|` and `\\` write the
 //! character itself.
 //!
-//! Rules, each a load error at the form's line when broken: brackets balance; a group `(…)`
-//! has a `|` (one choice is no alternative; `[…]` makes words optional); a group or an
+//! Parentheses with no `|` inside are just parentheses: `"Belt and Road Initiative (BRI)"`
+//! means what it says, as it did before patterns existed.
+//!
+//! Rules, each a load error at the form's line when broken: brackets balance; a group or an
 //! optional part is not empty throughout (`()`, `(|)`, `[]`); nesting is at most
 //! [`MAX_DEPTH`] deep; a pattern expands to at most [`MAX_EXPANSIONS`] forms. Whitespace left
 //! doubled by an omitted word is written once. Hand-written: the grammar is four characters,
@@ -158,19 +160,20 @@ impl Parser<'_> {
                         ));
                     }
                     let mut choice = inner;
-                    if open == '(' {
-                        if choice.len() < 2 {
-                            return Err(error(
-                                "a group `(…)` with no `|` in it",
-                                "alternatives are written `(of|with)`, optional words `[a]`; write `\\(` and `\\)` for parentheses themselves",
-                            ));
-                        }
-                    } else {
+                    let Some(seq) = alts.last_mut() else {
+                        continue;
+                    };
+                    if open == '(' && choice.len() < 2 {
+                        // No alternatives: parentheses as written ("Initiative (BRI)").
+                        seq.push(Node::Text("(".to_string()));
+                        seq.extend(choice.pop().unwrap_or_default());
+                        seq.push(Node::Text(")".to_string()));
+                        continue;
+                    }
+                    if open == '[' {
                         choice.push(Vec::new());
                     }
-                    if let Some(seq) = alts.last_mut() {
-                        seq.push(Node::Choice(choice));
-                    }
+                    seq.push(Node::Choice(choice));
                 }
                 Some(c) => text.push(c),
             }
@@ -210,7 +213,8 @@ fn expand_seq(seq: &[Node], prefix: String, out: &mut Vec<String>) {
     }
 }
 
-/// Whitespace runs made one space where a word was left out, and the ends trimmed.
+/// Whitespace runs made one space where a word was left out (none inside parentheses or
+/// before a comma), and the ends trimmed.
 fn tidy(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space: Option<char> = None;
@@ -220,7 +224,11 @@ fn tidy(s: &str) -> String {
             space.get_or_insert(c);
             continue;
         }
-        if let Some(sp) = space.take() {
+        // No space inside parentheses or before a comma, where an omitted word left one.
+        if let Some(sp) = space.take()
+            && !matches!(c, ')' | ',')
+            && !out.ends_with('(')
+        {
             out.push(sp);
         }
         out.push(c);
@@ -320,7 +328,9 @@ mod tests {
         assert_eq!(err("a b)"), "unbalanced bracket: `)` closes nothing");
         assert_eq!(err("a (b]"), "unbalanced bracket: `]` closes nothing");
         assert_eq!(err("a | b"), "`|` outside a group of alternatives");
-        assert_eq!(err("a (b) c"), "a group `(…)` with no `|` in it");
+        // Parentheses without alternatives are text.
+        assert_eq!(ok("Initiative (BRI)"), ["Initiative (BRI)"]);
+        assert_eq!(ok("x (b [c]) y"), ["x (b c) y", "x (b) y"]);
         assert_eq!(err("a () c"), "empty `()` in a pattern");
         assert_eq!(err("a (|) c"), "empty `()` in a pattern");
         assert_eq!(err("a [ ] c"), "empty `[]` in a pattern");

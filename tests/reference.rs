@@ -86,7 +86,78 @@ fn match_at(text: &[char], i: usize, pattern: &[Option<char>]) -> Option<usize> 
 struct Form {
     term: usize,
     approved: bool,
+    /// As the glossary writes it.
     text: String,
+    /// As the text must spell it: `text`, or `text` with its first word inflected.
+    spelled: String,
+    inflected: bool,
+}
+
+/// The forms of a glossary, each followed by its spellings with an inflected first word
+/// (those not listed as forms themselves).
+fn forms_of(glossary: &Glossary) -> Vec<Form> {
+    let key = |s: &str| form_pattern(s);
+    let listed: Vec<Vec<Option<char>>> = glossary
+        .terms
+        .iter()
+        .flat_map(|t| {
+            t.approved()
+                .chain(t.deviants.iter().map(String::as_str))
+                .map(key)
+        })
+        .collect();
+    let mut forms = Vec::new();
+    for (ti, t) in glossary.terms.iter().enumerate() {
+        let all = t
+            .approved()
+            .map(|a| (a, true))
+            .chain(t.deviants.iter().map(|d| (d.as_str(), false)));
+        for (text, approved) in all {
+            forms.push(Form {
+                term: ti,
+                approved,
+                text: text.to_string(),
+                spelled: text.to_string(),
+                inflected: false,
+            });
+            let words: Vec<&str> = text.split_whitespace().collect();
+            if words.len() < 2 {
+                continue;
+            }
+            let rest = text.trim()[words[0].len()..].trim_start();
+            for v in termlint::inflect::variants(words[0]) {
+                let spelled = format!("{v} {rest}");
+                if !listed.contains(&key(&spelled)) {
+                    forms.push(Form {
+                        term: ti,
+                        approved,
+                        text: text.to_string(),
+                        spelled,
+                        inflected: true,
+                    });
+                }
+            }
+        }
+    }
+    forms
+}
+
+/// The first word (leading letters and digits) of `s`.
+fn head(s: &str) -> &str {
+    let n = s
+        .char_indices()
+        .find(|(_, c)| !is_word(*c))
+        .map_or(s.len(), |(i, _)| i);
+    &s[..n]
+}
+
+/// A suggestion for a match with an inflected first word: the text's first word in place
+/// of the suggestion's when that is the form's; None otherwise (no fix).
+fn carry(sugg: &str, form: &str, matched: &str) -> Option<String> {
+    let same = |a: &str, b: &str| a.chars().map(fold).eq(b.chars().map(fold));
+    let said = head(sugg);
+    (!said.is_empty() && same(said, head(form)))
+        .then(|| format!("{}{}", head(matched), &sugg[said.len()..]))
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -102,7 +173,7 @@ struct Cand {
 fn candidates(text: &[char], forms: &[Form]) -> Vec<Cand> {
     let mut out = Vec::new();
     for (fi, f) in forms.iter().enumerate() {
-        let pat = form_pattern(&f.text);
+        let pat = form_pattern(&f.spelled);
         let first_word = matches!(pat.first(), Some(Some(c)) if is_word(*c));
         let last = match pat.last() {
             Some(Some(c)) => Some(*c),
@@ -443,6 +514,12 @@ fn absorb_new_deviant(
             let term = &glossary.terms[f.term];
             let stem: String = snippet[c.start..c.stem_end].iter().collect();
             let mut new = recase(term.replacement_for(&f.text), &stem, &f.text);
+            if f.inflected {
+                match carry(&new, &f.text, &stem) {
+                    Some(c) => new = c,
+                    None => return (s, e, sugg),
+                }
+            }
             if c.plural {
                 new = plural_of(&new, &stem, &f.text);
             }
@@ -458,6 +535,7 @@ fn fit(
     (lo, hi): (usize, usize),
     forms: &[Form],
     glossary: &Glossary,
+    fixable: bool,
 ) -> (usize, usize, String) {
     let sw: Vec<String> = sugg
         .split_whitespace()
@@ -495,7 +573,7 @@ fn fit(
     }
     let text: String = chars.iter().collect();
     let byte = |i: usize| chars[..i].iter().map(|c| c.len_utf8()).sum::<usize>();
-    if termlint::quotes::quotation(&text, byte(s)..byte(e)).is_some() {
+    if !fixable || termlint::quotes::quotation(&text, byte(s)..byte(e)).is_some() {
         return (s, e, sugg);
     }
     let (s, e, sugg) = absorb_new_deviant(chars, (s, e, sugg), (lo, hi), forms, glossary);
@@ -562,28 +640,7 @@ type Row = (usize, &'static str, usize, usize, String);
 
 fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
     let chars: Vec<char> = text.chars().collect();
-    let mut forms = Vec::new();
-    for (ti, t) in glossary.terms.iter().enumerate() {
-        forms.push(Form {
-            term: ti,
-            approved: true,
-            text: t.preferred.clone(),
-        });
-        for a in &t.admitted {
-            forms.push(Form {
-                term: ti,
-                approved: true,
-                text: a.clone(),
-            });
-        }
-        for d in &t.deviants {
-            forms.push(Form {
-                term: ti,
-                approved: false,
-                text: d.clone(),
-            });
-        }
-    }
+    let forms = forms_of(glossary);
     let mut cands = candidates(&chars, &forms);
     cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.form));
     let approved: Vec<Cand> = cands
@@ -596,6 +653,8 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
     let mut out = Vec::new();
     let mut last_end = 0;
     let mut reported: Vec<(usize, usize)> = Vec::new();
+    // Deviants with an inflection their suggestion cannot carry: never fixed.
+    let mut unsure: Vec<usize> = Vec::new();
     for d in cands.iter().filter(|c| !forms[c.form].approved) {
         let hidden = approved
             .iter()
@@ -609,13 +668,16 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
         if inserted(&chars, d.start, d.end, &glossary.terms[f.term]) {
             continue;
         }
-        let mut sugg = recase(
-            &glossary.terms[f.term].preferred,
-            &s(d.start, d.stem_end),
-            &f.text,
-        );
+        let stem = s(d.start, d.stem_end);
+        let mut sugg = recase(&glossary.terms[f.term].preferred, &stem, &f.text);
+        if f.inflected {
+            match carry(&sugg, &f.text, &stem) {
+                Some(c) => sugg = c,
+                None => unsure.push(d.start),
+            }
+        }
         if d.plural {
-            sugg = plural_of(&sugg, &s(d.start, d.stem_end), &f.text);
+            sugg = plural_of(&sugg, &stem, &f.text);
         }
         out.push((f.term, "deviant", d.start, d.end, sugg));
     }
@@ -647,20 +709,43 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
         {
             continue;
         }
-        let (m, g) = (letters(&s(a.start, a.stem_end)), letters(&f.text));
         let ss = sentence_start(&chars, a.start);
-        let miscased = m.iter().zip(&g).enumerate().any(|(i, (m, g))| {
-            m != g && !(i == 0 && ss && g.is_lowercase() && g.to_uppercase().eq([*m]))
+        let stem = s(a.start, a.stem_end);
+        // With an inflected first word, the word is compared on its own: lower case (a
+        // capital at a sentence start), then the rest letter by letter.
+        let (stem_rest, form_rest, fixed_head) = if f.inflected {
+            let h = head(&stem);
+            let mut fixed = h.to_lowercase();
+            if ss && h.chars().next().is_some_and(char::is_uppercase) {
+                fixed = capitalise(&fixed);
+            }
+            (
+                &stem[h.len()..],
+                &f.text.trim()[head(f.text.trim()).len()..],
+                Some((fixed.clone(), fixed != h)),
+            )
+        } else {
+            (stem.as_str(), f.text.as_str(), None)
+        };
+        let (m, g) = (letters(stem_rest), letters(form_rest));
+        let rest_miscased = m.iter().zip(&g).enumerate().any(|(i, (m, g))| {
+            let first = i == 0 && fixed_head.is_none();
+            m != g && !(first && ss && g.is_lowercase() && g.to_uppercase().eq([*m]))
         });
+        let miscased = rest_miscased || fixed_head.as_ref().is_some_and(|h| h.1);
         // An acronym's plural ending in capitals ("CPUS").
         let shouted_ending = a.plural
             && all_caps(last_word(&f.text))
             && s(a.stem_end, a.end).chars().any(char::is_uppercase);
         if miscased || shouted_ending {
+            let base = match &fixed_head {
+                Some((h, _)) => format!("{h}{form_rest}"),
+                None => f.text.clone(),
+            };
             let sugg = if a.plural {
-                plural_of(&f.text, &s(a.start, a.stem_end), &f.text)
+                plural_of(&base, &stem, &f.text)
             } else {
-                f.text.clone()
+                base
             };
             out.push((f.term, "miscased", a.start, a.end, sugg));
         }
@@ -680,6 +765,7 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
                 (prev_end, next),
                 &forms,
                 glossary,
+                !unsure.contains(&r.2),
             );
             (r.2, r.3, r.4) = (s, e, sugg);
         }
@@ -785,6 +871,7 @@ fn text() -> impl Strategy<Value = String> {
     let token = prop_oneof![
         4 => word(),
         1 => prop::sample::select(vec!["policies", "Keys", "roads", "wins", "toys", "TOYS", "shareS", "ccpa", "中", "CCP中"]).prop_map(String::from),
+        1 => prop::sample::select(vec!["won", "Winning", "sharing", "Shared", "keyed", "toying", "TOYED", "futures", "roading"]).prop_map(String::from),
     ];
     let sep = prop::sample::select(vec![
         " ", " ", " ", "  ", "\n", "\n\n", "\r\n", "\n \n", "\u{a0}", "\u{3000}", "\t", "-",
@@ -827,4 +914,28 @@ fn the_model_itself_follows_the_contract() {
         model("keypolicy key\u{a0}policy", &g),
         [(0, "deviant", 10, 20, "shared future".to_string())]
     );
+    // A first word inflected: the suggestion carries it where it starts with the same word.
+    let g = Glossary::from_toml(
+        "[[term]]\nid = \"t\"\npreferred = \"share road\"\ndeviants = [\"share key\", \"toy key\"]\n",
+    )
+    .unwrap();
+    let checker = Checker::new(g.clone()).unwrap();
+    for (text, want) in [
+        (
+            "Sharing key",
+            vec![(0, "deviant", 0, 11, "Sharing road".to_string())],
+        ),
+        (
+            "shared keys",
+            vec![(0, "deviant", 0, 11, "shared roads".to_string())],
+        ),
+        (
+            "toyed key",
+            vec![(0, "deviant", 0, 9, "share road".to_string())],
+        ),
+        ("sharing road", vec![]),
+    ] {
+        assert_eq!(model(text, &g), want, "{text}");
+        assert_eq!(engine(text, &checker), want, "{text}");
+    }
 }
