@@ -91,6 +91,9 @@ pub struct Finding {
     /// Other places that belong to the finding (where each rendering of an inconsistent term
     /// is used).
     pub related: Vec<Related>,
+    /// For a missing rendering: the phrase of the translation that renders the term instead,
+    /// when one shares enough words with the term's forms ("community with shared future").
+    pub found: Option<String>,
 }
 
 /// What an automatic fix does with a finding.

@@ -187,14 +187,31 @@ fn gerund(w: &str) -> String {
 
 /// The inflected spellings of a form's first word `word` (as written in the glossary), none
 /// if it is not a word to inflect: it must be a lower-case ASCII word of three letters or
-/// more that is no function word (a proper name or an acronym keeps its spelling).
+/// more that is no function word (a proper name or an acronym keeps its spelling). A word
+/// with an adjective's ending ("-al", "-ic", "-ive") has none, one with a noun's ending
+/// ("-tion", "-ment", "-ity") only its plural: fewer spellings that no text has.
 pub fn variants(word: &str) -> Vec<String> {
     if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) || FIXED.contains(&word) {
+        return Vec::new();
+    }
+    // Adjective endings: no inflection ("economic", "national", "innovative").
+    const ADJECTIVE: &[&str] = &[
+        "al", "ic", "ive", "ous", "ful", "less", "ese", "ian", "ary", "ible", "able", "ern",
+    ];
+    // Noun endings: a plural, never a verb form ("development", "community").
+    const NOUN: &[&str] = &[
+        "tion", "sion", "ment", "ness", "ity", "ism", "ist", "ship", "hood", "ance", "ence", "ure",
+        "ogy", "acy", "dom",
+    ];
+    if ADJECTIVE.iter().any(|e| word.ends_with(e)) {
         return Vec::new();
     }
     // A plural word is a noun: its singular is its one other spelling.
     if let Some(s) = singular(word) {
         return vec![s];
+    }
+    if NOUN.iter().any(|e| word.ends_with(e)) {
+        return vec![plural(word)];
     }
     let mut out = vec![plural(word)];
     out.extend(past(word));
@@ -262,10 +279,10 @@ mod tests {
         assert_eq!(variants("tie"), ["tied", "ties", "tying"]);
         assert_eq!(variants("agree"), ["agreed", "agreeing", "agrees"]);
         assert_eq!(variants("write"), ["writes", "writing", "written", "wrote"]);
-        assert_eq!(
-            variants("community"),
-            ["communitied", "communities", "communitying"]
-        );
+        assert_eq!(variants("community"), ["communities"]);
+        assert_eq!(variants("development"), ["developments"]);
+        assert_eq!(variants("economic"), Vec::<String>::new());
+        assert_eq!(variants("national"), Vec::<String>::new());
         assert_eq!(variants("stories"), ["story"]);
         assert!(!variants("news").contains(&"new".to_string()));
         assert_eq!(

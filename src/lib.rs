@@ -309,6 +309,7 @@ impl Checker {
                 quotation,
                 fix,
                 related: Vec::new(),
+                found: None,
             });
         }
         if !prose.expansions.references.is_empty() {
