@@ -6,8 +6,8 @@
 
 /// Folds a character for comparison: letter case, curly quotes and hyphen variants.
 ///
-/// ’ ‘ ‛ fold to `'`, “ ” ‟ to `"`, U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN and
-/// U+2012 FIGURE DASH to `-`. Letters fold as Unicode simple case folding folds them (to lower
+/// ’ ‘ ‛ fold to `'`, “ ” ‟ to `"`, U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN,
+/// U+2012 FIGURE DASH and U+2013 EN DASH to `-`. Letters fold as Unicode simple case folding folds them (to lower
 /// case, and final sigma to sigma, long s to s), so every casing of a word in any cased script
 /// folds alike; full-width Latin letters and digits fold to ASCII.
 #[inline]
@@ -18,7 +18,9 @@ pub fn fold(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201B}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201F}' => '"',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' => '-',
+        // An en dash joins words as a hyphen does ("win–win"); between numbers it is a
+        // range, which no form spells with a hyphen either way.
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
         // Full-width Latin letters and digits (East Asian typesetting) read as ASCII.
         '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (c as u32 - 0xFF10) as u8),
         '\u{FF21}'..='\u{FF3A}' => char::from(b'a' + (c as u32 - 0xFF21) as u8),
@@ -135,7 +137,8 @@ mod tests {
             "china's \"win-win\" policy"
         );
         assert_eq!(fold('É'), 'é');
-        assert_eq!(fold('–'), '–', "an en dash is not a hyphen");
+        assert_eq!(fold('–'), '-', "an en dash reads as a hyphen");
+        assert_eq!(fold('—'), '—', "an em dash does not");
     }
 
     #[test]

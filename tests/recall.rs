@@ -407,3 +407,25 @@ fn a_missing_rendering_says_what_the_translation_has_instead() {
     let json: serde_json::Value = serde_json::from_str(&common::stdout(&run("json"))).unwrap();
     assert_eq!(json[0]["found"], "pond with still water");
 }
+
+#[test]
+fn an_en_dash_between_words_reads_as_a_hyphen() {
+    let g =
+        "[[term]]\nid = \"tt\"\npreferred = \"afternoon tea\"\ndeviants = [\"tea-time snack\"]\n";
+    let (found, fixed) = check(
+        g,
+        "A tea–time snack, a tea‑time snack and a tea — time snack.\n",
+    );
+    assert_eq!(
+        found,
+        [
+            // The article is corrected with it.
+            "d.txt:1:1-1:17 tt deviant error \"A tea–time snack\" -> \"An afternoon tea\"",
+            "d.txt:1:19-1:35 tt deviant error \"a tea‑time snack\" -> \"an afternoon tea\"",
+        ]
+    );
+    assert_eq!(
+        fixed,
+        "An afternoon tea, an afternoon tea and a tea — time snack.\n"
+    );
+}

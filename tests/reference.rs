@@ -13,7 +13,7 @@ fn fold(c: char) -> char {
     match c {
         '‘' | '’' | '‛' => '\'',
         '“' | '”' | '‟' => '"',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' => '-',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
         c => {
             let l: Vec<char> = c.to_lowercase().collect();
             if l.len() == 1 { l[0] } else { c }
@@ -382,7 +382,7 @@ fn words_out(
     forward: bool,
     max: usize,
 ) -> Vec<(usize, usize, String, usize)> {
-    let joiner = |c: char| matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}');
+    let joiner = |c: char| matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}' | '\u{2013}');
     let mut out = Vec::new();
     let mut i = at;
     while out.len() < max {
@@ -875,7 +875,7 @@ fn text() -> impl Strategy<Value = String> {
     ];
     let sep = prop::sample::select(vec![
         " ", " ", " ", "  ", "\n", "\n\n", "\r\n", "\n \n", "\u{a0}", "\u{3000}", "\t", "-",
-        "\u{2011}", "'", "’", "‘", "“", "”", "\"", ". ", ", ", "! ", "", "\u{2029}",
+        "\u{2011}", "\u{2013}", "'", "’", "‘", "“", "”", "\"", ". ", ", ", "! ", "", "\u{2029}",
     ]);
     prop::collection::vec((token, sep), 0..24)
         .prop_map(|parts| parts.into_iter().map(|(t, s)| t + s).collect())
