@@ -121,6 +121,9 @@ pub enum Fix {
     /// and the suggestion starts with another word, whose inflection termlint cannot be sure
     /// of.
     Inflected,
+    /// Not fixed: the words are a hyphenated modifier ("one-belt-one-road plan") and the
+    /// suggestion has punctuation, so it cannot be hyphenated the same way.
+    Hyphenated,
 }
 
 impl Fix {
@@ -137,6 +140,9 @@ impl Fix {
             }
             Fix::Inflected => Some(
                 "the text inflects the term's first word and the suggestion starts with another word; inflect it by hand",
+            ),
+            Fix::Hyphenated => Some(
+                "the words are a hyphenated modifier and the suggestion has punctuation; rephrase it by hand",
             ),
             Fix::InEntity => Some(
                 "the words come from an XML entity; change its declaration in the DTD, or write the text out here",

@@ -232,6 +232,19 @@ impl Checker {
             };
             // An inflection the suggestion cannot carry: reported, never fixed.
             let unsure = form.inflected_first && inflected_fix.is_none();
+            // A hyphenated modifier gets its suggestion hyphenated the same way, when the
+            // suggestion is words only ("Belt-and-Road plan"); with punctuation in it, no fix.
+            let mut unhyphenable = false;
+            if form.hyphenated {
+                if suggestion.split_whitespace().all(|w| {
+                    w.chars()
+                        .all(|c| fold::is_word_char(c) || matches!(fold::fold(c), '\'' | '-'))
+                }) {
+                    suggestion = suggestion.split_whitespace().collect::<Vec<_>>().join("-");
+                } else {
+                    unhyphenable = true;
+                }
+            }
             if c.plural {
                 suggestion = casing::pluralize_suggestion(&suggestion, stem, &form.text);
             }
@@ -243,7 +256,7 @@ impl Checker {
                         .take_while(|(i, _)| *i < c.end)
                         .map(|(_, ch)| ch)
                         .collect();
-                    finding::collapse_whitespace(&read)
+                    finding::collapse_whitespace(&join_line_end_hyphens(&read))
                 }
                 None => finding::collapse_whitespace(&text[c.start..c.end]),
             };
@@ -267,6 +280,8 @@ impl Checker {
                 Fix::InQuotation
             } else if unsure {
                 Fix::Inflected
+            } else if unhyphenable {
+                Fix::Hyphenated
             } else if cited {
                 Fix::InTitle
             } else if !prose.is_plain(span.clone()) {
@@ -528,6 +543,25 @@ pub struct Linted {
     pub suppressed: usize,
     /// Directives that suppressed nothing or named unknown terms.
     pub directive_problems: Vec<DirectiveProblem>,
+}
+
+/// `s` with each hyphen at a line end joined to the next line ("Chinese-⏎style" reads
+/// "Chinese-style").
+fn join_line_end_hyphens(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("-\n") && !s.contains("-\r\n") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if fold::fold(c) == '-' && chars.peek().is_some_and(|c| *c == '\n' || *c == '\r') {
+            while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                chars.next();
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether `offset` starts a sentence: nothing but opening punctuation between it and the start

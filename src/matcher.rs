@@ -59,6 +59,9 @@ pub struct Form {
     /// Whether this form is the glossary form with its first word inflected (see
     /// [`crate::inflect`]): `text` is the glossary's, `chars` the inflected spelling.
     pub inflected_first: bool,
+    /// Whether this form is the glossary form written with hyphens for its spaces, as a
+    /// modifier ("community-of-common-destiny narrative").
+    pub hyphenated: bool,
 }
 
 /// A form anchored on one of its words, with what its neighbouring words must begin or
@@ -172,6 +175,21 @@ impl Matcher {
                 );
             for (text, kind) in kinds {
                 forms.push(Form::new(term_index, kind, text, text));
+                // Written as a hyphenated modifier: three words or more, nothing but words.
+                let words: Vec<&str> = text.split_whitespace().collect();
+                if words.len() >= 3
+                    && words.iter().all(|w| {
+                        w.chars()
+                            .all(|c| is_word_char(c) || matches!(fold(c), '\'' | '-'))
+                    })
+                {
+                    let spelled = words.join("-");
+                    if !listed.contains(&crate::fold::normalize(&spelled)) {
+                        let mut form = Form::new(term_index, kind, text, &spelled);
+                        form.hyphenated = true;
+                        forms.push(form);
+                    }
+                }
                 // The first word inflected, unless that spelling is listed itself.
                 let mut words = text.trim().splitn(2, char::is_whitespace);
                 let (Some(first), Some(rest)) = (words.next(), words.next()) else {
@@ -420,6 +438,7 @@ impl Form {
             chars,
             inflection,
             inflected_first: false,
+            hyphenated: false,
         }
     }
 

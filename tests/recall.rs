@@ -429,3 +429,66 @@ fn an_en_dash_between_words_reads_as_a_hyphen() {
         "An afternoon tea, an afternoon tea and a tea — time snack.\n"
     );
 }
+
+const MODIFIERS: &str = r#"
+[[term]]
+id = "lake"
+preferred = "lake of calm water"
+deviants = ["pond of still water", "mud-style bath"]
+
+[[term]]
+id = "path"
+preferred = "Road and Rail Plan"
+admitted = ["Road and Rail"]
+deviants = [{ form = "One Road One Rail", use = "Road and Rail" }]
+
+[[term]]
+id = "talk"
+preferred = "talks, visits and trade"
+deviants = ["talk and visit and trade"]
+"#;
+
+#[test]
+fn hyphenated_modifiers_match_and_are_fixed_hyphenated() {
+    let text = "A pond-of-still-water view and a One-Road-One-Rail scheme.\nA talk-and-visit-and-trade rule.\n";
+    let (found, fixed) = check(MODIFIERS, text);
+    assert_eq!(
+        found,
+        [
+            "d.txt:1:3-1:22 lake deviant error \"pond-of-still-water\" -> \"lake-of-calm-water\"",
+            "d.txt:1:34-1:51 path deviant error \"One-Road-One-Rail\" -> \"Road-and-Rail\"",
+            // The suggestion has a comma: not hyphenated, not fixed.
+            "d.txt:2:3-2:27 talk deviant error \"talk-and-visit-and-trade\" -> \"talks, visits and trade\"",
+        ]
+    );
+    assert_eq!(
+        fixed,
+        "A lake-of-calm-water view and a Road-and-Rail scheme.\nA talk-and-visit-and-trade rule.\n"
+    );
+    let dir = project(MODIFIERS, &[("d.txt", text.as_bytes())]);
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "jsonl", "d.txt"])
+        .output()
+        .unwrap();
+    let last: serde_json::Value =
+        serde_json::from_str(common::stdout(&out).lines().last().unwrap()).unwrap();
+    assert_eq!(
+        last["unfixable_reason"],
+        "the words are a hyphenated modifier and the suggestion has punctuation; rephrase it by hand"
+    );
+}
+
+#[test]
+fn a_hyphen_at_a_line_end_joins_the_compound() {
+    let text = "They like a mud-\nstyle bath.\nA mud-\n\nstyle bath is two paragraphs.\n";
+    let (found, fixed) = check(MODIFIERS, text);
+    assert_eq!(
+        found,
+        ["d.txt:1:13-2:11 lake deviant error \"mud-\\nstyle bath\" -> \"lake of calm water\""]
+    );
+    assert_eq!(
+        fixed,
+        "They like a lake\nof calm water.\nA mud-\n\nstyle bath is two paragraphs.\n"
+    );
+}

@@ -71,6 +71,22 @@ fn match_at(text: &[char], i: usize, pattern: &[Option<char>]) -> Option<usize> 
                     return None;
                 }
             }
+            Some('-') => {
+                // A hyphen, and a line break right after it (a compound split at a line end).
+                if j >= text.len() || fold(text[j]) != '-' {
+                    return None;
+                }
+                j += 1;
+                let mut k = j;
+                let mut nl = 0;
+                while k < text.len() && text[k].is_whitespace() {
+                    nl += breaks(text[k]);
+                    k += 1;
+                }
+                if nl == 1 {
+                    j = k;
+                }
+            }
             Some(c) => {
                 if j >= text.len() || fold(text[j]) != *c {
                     return None;
@@ -88,9 +104,11 @@ struct Form {
     approved: bool,
     /// As the glossary writes it.
     text: String,
-    /// As the text must spell it: `text`, or `text` with its first word inflected.
+    /// As the text must spell it: `text`, or `text` with its first word inflected, or with
+    /// hyphens for its spaces.
     spelled: String,
     inflected: bool,
+    hyphenated: bool,
 }
 
 /// The forms of a glossary, each followed by its spellings with an inflected first word
@@ -119,8 +137,26 @@ fn forms_of(glossary: &Glossary) -> Vec<Form> {
                 text: text.to_string(),
                 spelled: text.to_string(),
                 inflected: false,
+                hyphenated: false,
             });
             let words: Vec<&str> = text.split_whitespace().collect();
+            let wordy = |w: &str| {
+                w.chars()
+                    .all(|c| is_word(c) || matches!(fold(c), '\'' | '-'))
+            };
+            if words.len() >= 3 && words.iter().all(|w| wordy(w)) {
+                let spelled = words.join("-");
+                if !listed.contains(&key(&spelled)) {
+                    forms.push(Form {
+                        term: ti,
+                        approved,
+                        text: text.to_string(),
+                        spelled,
+                        inflected: false,
+                        hyphenated: true,
+                    });
+                }
+            }
             if words.len() < 2 {
                 continue;
             }
@@ -134,6 +170,7 @@ fn forms_of(glossary: &Glossary) -> Vec<Form> {
                         text: text.to_string(),
                         spelled,
                         inflected: true,
+                        hyphenated: false,
                     });
                 }
             }
@@ -678,6 +715,17 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
         }
         if d.plural {
             sugg = plural_of(&sugg, &stem, &f.text);
+        }
+        if f.hyphenated {
+            let words: Vec<&str> = sugg.split_whitespace().collect();
+            if words.iter().all(|w| {
+                w.chars()
+                    .all(|c| is_word(c) || matches!(fold(c), '\'' | '-'))
+            }) {
+                sugg = words.join("-");
+            } else {
+                unsure.push(d.start);
+            }
         }
         out.push((f.term, "deviant", d.start, d.end, sugg));
     }
