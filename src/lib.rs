@@ -204,7 +204,8 @@ impl Checker {
                     let miscased = inflected_fix.is_some()
                         || casing::is_miscased(stem, &form.text, sentence_start)
                         || (c.plural
-                            && casing::is_miscased_ending(&text[c.stem_end..c.end], &form.text));
+                            && casing::is_miscased_ending(&text[c.stem_end..c.end], &form.text)
+                            && !defined_abbreviation(text, c.start..c.end));
                     if !miscased {
                         continue;
                     }
@@ -543,6 +544,12 @@ pub struct Linted {
     pub suppressed: usize,
     /// Directives that suppressed nothing or named unknown terms.
     pub directive_problems: Vec<DirectiveProblem>,
+}
+
+/// Whether `span` is a word standing alone in parentheses, "(BRIS)": an abbreviation being
+/// defined (a name or a ticker), not the plural of an acronym.
+fn defined_abbreviation(text: &str, span: std::ops::Range<usize>) -> bool {
+    text[..span.start].ends_with('(') && text[span.end..].starts_with(')')
 }
 
 /// `s` with each hyphen at a line end joined to the next line ("Chinese-⏎style" reads

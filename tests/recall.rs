@@ -51,6 +51,11 @@ fn acronym_plurals_take_a_small_s() {
         ]
     );
     assert_eq!(fixed, "Two GPUs. Four GPUs, eight GPUs and a GPU.\n");
+    // A word alone in parentheses is an abbreviation being defined (a ticker, a name).
+    assert_eq!(
+        check(g, "Shares of Gpu Bank (GPUS) fell.\n").0,
+        ["d.txt:1:11-1:14 gpu miscased error \"Gpu\" -> \"GPU\""]
+    );
     // Admitting the plural changes nothing.
     let g2 = format!("{g}admitted = [\"GPUs\"]\n");
     assert_eq!(

@@ -784,7 +784,9 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
         // An acronym's plural ending in capitals ("CPUS").
         let shouted_ending = a.plural
             && all_caps(last_word(&f.text))
-            && s(a.stem_end, a.end).chars().any(char::is_uppercase);
+            && s(a.stem_end, a.end).chars().any(char::is_uppercase)
+            // "(BRIS)" alone in parentheses is an abbreviation being defined.
+            && !(a.start > 0 && chars[a.start - 1] == '(' && chars.get(a.end) == Some(&')'));
         if miscased || shouted_ending {
             let base = match &fixed_head {
                 Some((h, _)) => format!("{h}{form_rest}"),

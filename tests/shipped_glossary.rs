@@ -94,11 +94,6 @@ fn variant_families_of_the_drafts_are_flagged() {
             "community with a shared future for mankind",
         ),
         (
-            "Partners of a shared future community met.",
-            "shared future community",
-            "community of shared future for mankind",
-        ),
-        (
             "It follows wide consultation, joint contribution and shared benefits.",
             "wide consultation, joint contribution and shared benefits",
             "extensive consultation, joint contribution and shared benefits",
@@ -106,12 +101,22 @@ fn variant_families_of_the_drafts_are_flagged() {
         (
             "The world faces a great change unprecedented in a century.",
             "great change unprecedented in a century",
-            "profound changes unseen in a century",
+            "change on a scale unseen in a century",
         ),
         (
             "They spoke of Xi Jinping's thought on diplomacy.",
             "Xi Jinping's thought",
             "Xi Jinping Thought",
+        ),
+        (
+            "Guided by President Xi Jinping's thought on diplomacy.",
+            "President Xi Jinping's thought",
+            "Xi Jinping Thought",
+        ),
+        (
+            "Both towns form a shared future community.",
+            "shared future community",
+            "community with a shared future",
         ),
         (
             "The 21st-Century Maritime Silk Road links ports.",
