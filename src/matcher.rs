@@ -78,6 +78,19 @@ struct Anchor {
     /// Whether the form is this one word and the text word is spelt as it is (not a plural):
     /// then a text word found strictly inside a piece is a match with no more to check.
     whole: bool,
+    /// Whether the form has a hyphen right before (after) the anchor: a hyphenated modifier
+    /// is verified only where the text has one there too.
+    hyphen_before: bool,
+    hyphen_after: bool,
+}
+
+/// Whether the first character of `chars` that is not whitespace (a line end may come
+/// between a hyphen and its word) is a hyphen.
+fn hyphen_next(chars: impl Iterator<Item = char>) -> bool {
+    chars
+        .take(8)
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| fold(c) == '-')
 }
 
 /// The folded character across one whitespace run, looking outward from an anchor: None if
@@ -290,6 +303,15 @@ impl Matcher {
                         });
                         continue;
                     }
+                    // A hyphenated form where the text has no hyphen (edges of a piece aside:
+                    // markup may stand there).
+                    if (e.hyphen_after && end < p.end && !hyphen_next(text[end..p.end].chars()))
+                        || (e.hyphen_before
+                            && start > p.start
+                            && !hyphen_next(text[p.start..start].chars().rev()))
+                    {
+                        continue;
+                    }
                     if e.before != '\0'
                         && before
                             .get_or_insert_with(|| neighbour(text[p.start..start].chars().rev()))
@@ -480,6 +502,8 @@ impl Form {
             before,
             after,
             whole: false,
+            hyphen_before: start > 0 && self.chars[start - 1] == '-',
+            hyphen_after: self.chars.get(end) == Some(&'-'),
         }
     }
 
