@@ -989,3 +989,98 @@ fn the_model_itself_follows_the_contract() {
         assert_eq!(engine(text, &checker), want, "{text}");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Patterns: a deviant written as a pattern stands for exactly the plain forms the model
+// lists, and the engine finds each of them as it finds a listed form.
+
+/// One piece of a pattern: a word, an optional word `[w]`, or a choice `(a|b)`.
+#[derive(Clone, Debug)]
+enum Piece {
+    Word(&'static str),
+    Optional(&'static str),
+    Choice(&'static str, &'static str),
+}
+
+fn piece() -> impl Strategy<Value = Piece> {
+    let w = || prop::sample::select(WORDS);
+    prop_oneof![
+        2 => w().prop_map(Piece::Word),
+        1 => w().prop_map(Piece::Optional),
+        1 => (w(), w()).prop_map(|(a, b)| Piece::Choice(a, b)),
+    ]
+}
+
+/// The plain forms of a pattern, by the model: every combination, words joined by one space,
+/// without repeats, in order.
+fn expansions(pieces: &[Piece]) -> Vec<String> {
+    let mut out: Vec<Vec<&str>> = vec![Vec::new()];
+    for p in pieces {
+        let options: Vec<Option<&str>> = match p {
+            Piece::Word(w) => vec![Some(w)],
+            Piece::Optional(w) => vec![Some(w), None],
+            Piece::Choice(a, b) => vec![Some(a), Some(b)],
+        };
+        out = out
+            .iter()
+            .flat_map(|done| {
+                options.iter().map(move |o| {
+                    let mut d = done.clone();
+                    d.extend(o);
+                    d
+                })
+            })
+            .collect();
+    }
+    let mut forms: Vec<String> = Vec::new();
+    for words in out {
+        let f = words.join(" ");
+        if !forms.contains(&f) {
+            forms.push(f);
+        }
+    }
+    forms
+}
+
+fn written(pieces: &[Piece]) -> String {
+    pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Word(w) => w.to_string(),
+            Piece::Optional(w) => format!("[{w}]"),
+            Piece::Choice(a, b) => format!("({a}|{b})"),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn patterns_stand_for_the_model_expansions(pieces in prop::collection::vec(piece(), 1..5)) {
+        let want = expansions(&pieces);
+        let toml = format!(
+            "[[term]]\nid = \"t\"\npreferred = \"approved zz\"\ndeviants = [\"{}\"]\n",
+            written(&pieces)
+        );
+        let loaded = Glossary::from_toml(&toml);
+        // An empty expansion (only optional words) is an error; so are two choices alike
+        // when folded (a form listed twice cannot happen within one pattern: repeats go).
+        if want.iter().any(String::is_empty) {
+            prop_assert!(loaded.is_err(), "{toml}");
+            return Ok(());
+        }
+        let glossary = loaded.unwrap();
+        prop_assert_eq!(&glossary.terms[0].deviants, &want, "{}", toml);
+        // Each expansion, alone in a text, is one finding whose words are the expansion (or
+        // a longer expansion starting at the same place, leftmost-longest).
+        let checker = Checker::new(glossary.clone()).unwrap();
+        for form in &want {
+            let text = format!("x {form} x");
+            let findings = checker.check(&Format::Plain.prose(&text));
+            prop_assert!(!findings.is_empty(), "{} in {:?}", toml, text);
+            prop_assert_eq!(model(&text, &glossary), engine(&text, &checker), "{}", toml);
+        }
+    }
+}
