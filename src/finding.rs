@@ -124,6 +124,9 @@ pub enum Fix {
     /// Not fixed: the words are a hyphenated modifier ("one-belt-one-road plan") and the
     /// suggestion has punctuation, so it cannot be hyphenated the same way.
     Hyphenated,
+    /// Not fixed: the suggestion brings in a word that already stands a few words away
+    /// ("mankind is a community of common destiny"), so the fix would say it twice.
+    RepeatsNearby,
 }
 
 impl Fix {
@@ -146,6 +149,9 @@ impl Fix {
             ),
             Fix::InEntity => Some(
                 "the words come from an XML entity; change its declaration in the DTD, or write the text out here",
+            ),
+            Fix::RepeatsNearby => Some(
+                "the suggestion would repeat a word that stands next to it; reword the sentence by hand",
             ),
         }
     }

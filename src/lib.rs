@@ -48,6 +48,7 @@ pub mod prose;
 pub mod quotes;
 pub mod rarity;
 pub mod select;
+pub mod suggest;
 pub mod suppress;
 pub mod titles;
 pub mod urls;
@@ -115,6 +116,10 @@ impl Checker {
 
     pub fn glossary(&self) -> &Glossary {
         &self.glossary
+    }
+
+    pub(crate) fn matcher(&self) -> &Matcher {
+        &self.matcher
     }
 
     /// Every finding in `prose`, sorted by position. Deviant and miscased findings never
@@ -303,7 +308,13 @@ impl Checker {
                     span = fitted.span;
                     suggestion = fitted.suggestion;
                 }
-                Fix::Replace(fix::replacement(&text[span.clone()], &suggestion))
+                if kind == FindingKind::Deviant
+                    && fit::repeats_nearby(prose, span.clone(), &suggestion, prev_end..next_start)
+                {
+                    Fix::RepeatsNearby
+                } else {
+                    Fix::Replace(fix::replacement(&text[span.clone()], &suggestion))
+                }
             };
             prev_end = span.end;
             let matched = &text[span.clone()];

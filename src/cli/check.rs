@@ -20,7 +20,7 @@ use super::fix;
 use super::input::{self, Input, InputError};
 use super::ordered;
 use super::replace;
-use super::report::{self, Records, Report, Summary, UNUSED_SUPPRESSION, terminal};
+use super::report::{self, Records, Report, Summary, UNUSED_SUPPRESSION, statistics, terminal};
 use super::settings::{Resolver, Settings};
 use super::walk::{self, Target, Visit};
 
@@ -39,6 +39,8 @@ enum Mode {
 struct Context<'a> {
     resolver: &'a Resolver,
     mode: Mode,
+    /// `--columns` was given: named files that are not tables are told it does not apply.
+    columns_given: bool,
     reporting: Reporting<'a>,
     /// Directories already cleared of temporary files left by an interrupted run.
     swept: Mutex<HashSet<PathBuf>>,
@@ -125,8 +127,8 @@ impl Checked {
 #[derive(Default)]
 struct Tally {
     summary: Summary,
-    /// term -> (findings, highest severity, preferred rendering), for `--statistics`.
-    stats: BTreeMap<String, (usize, Severity, String)>,
+    /// term -> findings by severity, for `--statistics`.
+    stats: BTreeMap<String, statistics::TermCount>,
     /// The file's findings for `--write-baseline`.
     recorded: Baseline,
 }
@@ -140,10 +142,13 @@ impl Tally {
         s.files_with_findings += t.files_with_findings;
         s.baseline_hidden += t.baseline_hidden;
         s.suppressed += t.suppressed;
-        for (term, (n, severity, preferred)) in o.stats {
-            let e = self.stats.entry(term).or_insert((0, severity, preferred));
-            e.0 += n;
-            e.1 = e.1.max(severity);
+        for (term, count) in o.stats {
+            match self.stats.get_mut(&term) {
+                Some(c) => c.merge(&count),
+                None => {
+                    self.stats.insert(term, count);
+                }
+            }
         }
         self.recorded.merge(o.recorded);
     }
@@ -201,14 +206,11 @@ impl Reporting<'_> {
                 r.path_base64 = path_base64;
                 tally.summary.add(r.severity);
                 match tally.stats.get_mut(r.term) {
-                    Some(e) => {
-                        e.0 += 1;
-                        e.1 = e.1.max(r.severity);
-                    }
+                    Some(c) => c.add(r.severity),
                     None => {
-                        tally
-                            .stats
-                            .insert(r.term.to_string(), (1, r.severity, r.preferred.to_string()));
+                        let mut c = statistics::TermCount::new(r.preferred);
+                        c.add(r.severity);
+                        tally.stats.insert(r.term.to_string(), c);
                     }
                 }
             }
@@ -264,6 +266,7 @@ pub fn run(args: CheckArgs) -> Status {
         } else {
             Severity::Error
         },
+        report::human::width(stdin_fix),
     );
     let mode = if args.fix {
         Mode::Fix
@@ -308,6 +311,7 @@ pub fn run(args: CheckArgs) -> Status {
     let ctx = Context {
         resolver: &resolver,
         mode,
+        columns_given: args.columns.is_some(),
         reporting: Reporting {
             report: &*report,
             render: !args.statistics && !args.diff,
@@ -318,6 +322,7 @@ pub fn run(args: CheckArgs) -> Status {
     };
     let mut emitter = Emitter {
         args: &args,
+        format,
         out: io::BufWriter::with_capacity(64 << 10, io::stdout()),
         stdin_fix,
         tally: Tally::default(),
@@ -397,9 +402,13 @@ fn check_job(job: Job, ctx: &Context<'_>) -> Option<Outcome> {
             Some(Outcome {
                 display: "-".to_string(),
                 path_base64: None,
-                result: input::read_stdin()
-                    .map_err(|e| e.to_string())
-                    .map(|input| check_text("-", Path::new("-"), None, input, &settings, ctx)),
+                result: input::read_stdin().map_err(|e| e.to_string()).map(|input| {
+                    let mut checked = check_text("-", Path::new("-"), None, input, &settings, ctx);
+                    if ctx.columns_given {
+                        checked.notices.push(columns_ignored("-", &Format::Plain));
+                    }
+                    checked
+                }),
             })
         }
         Job::File(target) => check_target(&target, ctx),
@@ -428,17 +437,35 @@ fn check_target(target: &Target, ctx: &Context<'_>) -> Option<Outcome> {
         input::read_path(&target.path)
     };
     match read {
-        Ok(input) => Some(outcome(Ok(check_text(
-            &target.display,
-            &target.path,
-            base64.as_deref(),
-            input,
-            &settings,
-            ctx,
-        )))),
+        Ok(input) => {
+            let mut checked = check_text(
+                &target.display,
+                &target.path,
+                base64.as_deref(),
+                input,
+                &settings,
+                ctx,
+            );
+            let format = settings.format_for(&target.path);
+            if ctx.columns_given && target.explicit && !matches!(format, Format::Table(_)) {
+                checked
+                    .notices
+                    .push(columns_ignored(&target.display, &format));
+            }
+            Some(outcome(Ok(checked)))
+        }
         Err(InputError::Binary { .. }) if !target.explicit => None,
         Err(e) => Some(outcome(Err(e.to_string()))),
     }
+}
+
+/// The warning for a file named with `--columns` that is not a table.
+fn columns_ignored(display: &str, format: &Format) -> String {
+    format!(
+        "warning: {}: --columns applies to .tsv and .csv tables only; this file was read as {}",
+        terminal(display),
+        format.name()
+    )
 }
 
 /// The exact bytes of a path whose name is not UTF-8, in standard Base64.
@@ -599,6 +626,7 @@ fn sweep_once(path: &Path, ctx: &Context<'_>) -> Vec<String> {
 /// counts for the summary, statistics and baseline.
 struct Emitter<'a> {
     args: &'a CheckArgs,
+    format: OutputFormat,
     out: io::BufWriter<io::Stdout>,
     stdin_fix: bool,
     tally: Tally,
@@ -764,7 +792,8 @@ impl Emitter<'_> {
             }
         }
         drop(err);
-        let summary = self.tally.summary;
+        let mut summary = self.tally.summary;
+        summary.had_errors = self.status == Status::Error;
         let failing = summary.errors > 0
             || (self.args.deny.contains(&Deny::Warnings) && summary.warnings > 0)
             || self
@@ -785,7 +814,7 @@ impl Emitter<'_> {
         }
         if !self.output_closed {
             let written = if self.args.statistics {
-                statistics(&mut self.out, &self.tally.stats)
+                statistics::write(&mut self.out, self.format, &self.tally.stats, &summary)
             } else if self.args.diff {
                 Ok(())
             } else if self.stdin_fix {
@@ -812,28 +841,6 @@ impl Emitter<'_> {
 
 fn s(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
-}
-
-/// `--statistics`: the number of findings per term, most frequent first.
-fn statistics(
-    out: &mut dyn Write,
-    stats: &BTreeMap<String, (usize, Severity, String)>,
-) -> io::Result<()> {
-    let mut rows: Vec<_> = stats.iter().collect();
-    rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
-    let width = rows.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
-    for (term, (n, severity, preferred)) in rows {
-        if preferred.is_empty() {
-            writeln!(out, "{n:>6}  {:<7}  {term}", severity.as_str())?;
-        } else {
-            writeln!(
-                out,
-                "{n:>6}  {:<7}  {term:<width$}  use \"{preferred}\"",
-                severity.as_str()
-            )?;
-        }
-    }
-    Ok(())
 }
 
 /// Whether standard output is closed or the null device.

@@ -15,7 +15,7 @@ use super::report::human::emit;
 
 pub fn check(file: Option<&Path>, color: ColorWhen) -> Status {
     let color = use_color(color, std::io::stderr().is_terminal());
-    let (path, glossary) = match glossaries::given_or_nearest(file, color) {
+    let (path, glossary) = match glossaries::given_or_nearest(file, "check", color) {
         Ok(found) => found,
         Err(rendered) => {
             eprint!("{rendered}");

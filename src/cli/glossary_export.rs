@@ -13,7 +13,7 @@ pub fn run(file: Option<&Path>, to: ExportFormat) -> Status {
         super::args::ColorWhen::Auto,
         std::io::stderr().is_terminal(),
     );
-    let glossary = match glossaries::given_or_nearest(file, color) {
+    let glossary = match glossaries::given_or_nearest(file, "export", color) {
         Ok((_, g)) => g,
         Err(rendered) => {
             eprint!("{rendered}");

@@ -9,7 +9,10 @@ mod glossaries;
 mod glossary_cmd;
 mod glossary_export;
 mod glossary_import;
+mod glossary_suggest;
+mod init;
 mod input;
+mod man;
 mod ordered;
 mod replace;
 mod report;
@@ -53,6 +56,9 @@ pub fn main() -> ExitCode {
             command: args::GlossaryCommand::Import(args),
         } => glossary_import::run(&args).into(),
         Command::Glossary {
+            command: args::GlossaryCommand::Suggest(args),
+        } => glossary_suggest::run(&args).into(),
+        Command::Glossary {
             command: args::GlossaryCommand::Export { file, to },
         } => glossary_export::run(file.as_deref(), to).into(),
         Command::Terms(args) => terms::run(&args).into(),
@@ -61,15 +67,7 @@ pub fn main() -> ExitCode {
             clap_complete::generate(shell, &mut cmd, "termlint", &mut std::io::stdout());
             Status::Clean.into()
         }
-        Command::Man => {
-            let cmd = <Cli as clap::CommandFactory>::command();
-            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
-                Ok(()) => Status::Clean.into(),
-                Err(e) => {
-                    eprintln!("error: cannot write the man page: {e}");
-                    Status::Error.into()
-                }
-            }
-        }
+        Command::Man(args) => man::run(&args).into(),
+        Command::Init(args) => init::run(&args).into(),
     }
 }
