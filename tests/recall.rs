@@ -384,7 +384,7 @@ fn an_inflection_the_suggestion_cannot_carry_says_why_it_is_not_fixed() {
 #[test]
 fn a_missing_rendering_says_what_the_translation_has_instead() {
     let g = "[[term]]\nid = \"pond\"\nsource = \"池塘\"\npreferred = \"pond of still water\"\ndeviants = [\"puddle of rain\"]\n";
-    let po = "msgid \"池塘很大\"\nmsgstr \"The pond, a pond with still water, is large.\"\n\nmsgid \"池塘\"\nmsgstr \"Nothing like it.\"\n";
+    let po = "msgid \"池塘很大\"\nmsgstr \"The still-water pond is large.\"\n\nmsgid \"池塘\"\nmsgstr \"Nothing like it.\"\n";
     let dir = project(g, &[("t.po", po.as_bytes())]);
     let run = |format: &str| {
         termlint()
@@ -395,14 +395,14 @@ fn a_missing_rendering_says_what_the_translation_has_instead() {
     };
     let human = common::stdout(&run("human"));
     assert!(
-        human.contains("2 │ msgstr \"The pond, a pond with still water, is large.\"\n  │         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ expected \"pond of still water\" in this translation\n  │\n  = source term: 池塘\n  = note: rendered here as \"pond with still water\"\n"),
+        human.contains("2 │ msgstr \"The still-water pond is large.\"\n  │         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ expected \"pond of still water\" in this translation\n  │\n  = source term: 池塘\n  = note: rendered here as \"still-water pond\"\n"),
         "{human}"
     );
     let lines: Vec<serde_json::Value> = common::stdout(&run("jsonl"))
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines[0]["found"], "pond with still water");
+    assert_eq!(lines[0]["found"], "still-water pond");
     assert_eq!(
         (lines[0]["line"].clone(), lines[0]["column"].clone()),
         (2.into(), 9.into())
@@ -410,7 +410,7 @@ fn a_missing_rendering_says_what_the_translation_has_instead() {
     // Nothing close: no `found` field at all.
     assert!(lines[1].get("found").is_none(), "{}", lines[1]);
     let json: serde_json::Value = serde_json::from_str(&common::stdout(&run("json"))).unwrap();
-    assert_eq!(json[0]["found"], "pond with still water");
+    assert_eq!(json[0]["found"], "still-water pond");
 }
 
 #[test]
