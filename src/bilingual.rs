@@ -152,6 +152,84 @@ pub struct Rendering<'f> {
     pub approved: Option<&'f str>,
 }
 
+/// Words that carry no content of a term: a rendering is recognised by the others.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "with", "by", "as", "at", "from",
+    "its", "their", "our", "all", "this", "that",
+];
+
+/// A word reduced for comparison: folded, a plural ending taken off ("futures", "stories").
+fn stem(word: &str) -> String {
+    let w: String = word.chars().map(crate::fold::fold).collect();
+    if let Some(s) = w.strip_suffix("ies").filter(|s| s.len() >= 2) {
+        return format!("{s}y");
+    }
+    match w.strip_suffix('s') {
+        Some(s) if s.len() >= 3 && !s.ends_with('s') => s.to_string(),
+        _ => w,
+    }
+}
+
+/// The phrase of the translation `text[target]` that renders term `t` in other words: the
+/// run of words, beginning and ending with a content word of one of the term's forms
+/// (approved or deviant), that shares the most content words with that form, at least two
+/// and at least half of them; the shortest and then the first of equals. None if no run
+/// shares that much.
+fn rendered_as(text: &str, target: Range<usize>, t: &crate::Term) -> Option<String> {
+    let mut words: Vec<(Range<usize>, String)> = Vec::new();
+    let _ = crate::words::for_each_word(text, target, |s, e| {
+        words.push((s..e, stem(&text[s..e])));
+        std::ops::ControlFlow::Continue(())
+    });
+    let mut best: Option<(usize, usize, usize, Range<usize>)> = None;
+    for form in t.approved().chain(t.deviants.iter().map(String::as_str)) {
+        let mut content: Vec<String> = Vec::new();
+        let mut n_words = 0;
+        let _ = crate::words::for_each_word(form, 0..form.len(), |s, e| {
+            n_words += 1;
+            let w = stem(&form[s..e]);
+            if !FUNCTION_WORDS.contains(&w.as_str()) && !content.contains(&w) {
+                content.push(w);
+            }
+            std::ops::ControlFlow::Continue(())
+        });
+        if content.len() < 2 {
+            continue;
+        }
+        let reach = n_words + 3;
+        for i in 0..words.len() {
+            if !content.contains(&words[i].1) {
+                continue;
+            }
+            let mut seen: Vec<&str> = Vec::new();
+            for j in i..words.len().min(i + reach) {
+                let w = words[j].1.as_str();
+                if !content.iter().any(|c| c == w) {
+                    continue;
+                }
+                if !seen.contains(&w) {
+                    seen.push(w);
+                }
+                let shared = seen.len();
+                if shared < 2 || shared * 2 < content.len() {
+                    continue;
+                }
+                let span = words[i].0.start..words[j].0.end;
+                let len = span.len();
+                // More shared words, then a larger share of the form, then shorter, then first.
+                let key = (shared, shared * 1000 / content.len(), usize::MAX - len);
+                if best
+                    .as_ref()
+                    .is_none_or(|b| (key.0, key.1, key.2) > (b.0, b.1, b.2))
+                {
+                    best = Some((key.0, key.1, key.2, span));
+                }
+            }
+        }
+    }
+    best.map(|(_, _, _, span)| crate::finding::collapse_whitespace(&text[span]))
+}
+
 /// The approved forms used for a term, in order of first use, each with where it is used.
 type Uses<'f> = Vec<(&'f str, Vec<Range<usize>>)>;
 
@@ -253,6 +331,7 @@ pub fn check(
                 quotation: None,
                 fix: Fix::NotReplaceable,
                 related: Vec::new(),
+                found: rendered_as(text, target.clone(), t),
             });
         }
     }
@@ -317,6 +396,7 @@ pub fn check(
             quotation: None,
             fix: Fix::NotReplaceable,
             related,
+            found: None,
         });
     }
     findings.sort_by_key(|f| (f.span.start, f.span.end));

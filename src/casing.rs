@@ -185,6 +185,34 @@ pub fn pluralize(s: &str) -> String {
     }
 }
 
+/// The plural of a suggestion for text that matched `form` with a plural ending, `matched`
+/// being the text without that ending. An acronym takes a small "s" ("CPUs", "BRIs"), unless
+/// the text is written in capitals where the form is not, so the suggestion was put in
+/// capitals too ("ONE BELT ONE ROADS" → "BELT AND ROADS"); other words take
+/// [`pluralize`].
+pub fn pluralize_suggestion(suggestion: &str, matched: &str, form: &str) -> String {
+    let shouted = is_all_caps(matched) && !is_all_caps(form);
+    let last = suggestion
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if !shouted && is_all_caps(last) {
+        format!("{suggestion}s")
+    } else {
+        pluralize(suggestion)
+    }
+}
+
+/// Whether the plural ending `ending` after an approved form is in the wrong letter case: an
+/// acronym's plural takes a small "s" ("CPUs", not "CPUS").
+pub fn is_miscased_ending(ending: &str, form: &str) -> bool {
+    let last = form
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    is_all_caps(last) && ending.chars().any(char::is_uppercase)
+}
+
 /// Whether `matched` (the text of an approved form, without a plural ending) is written in
 /// another letter case than `form`. A capital first letter at the start of a sentence is not
 /// a difference.
@@ -317,6 +345,23 @@ mod tests {
         assert_eq!(pluralize("holiday"), "holidays");
         assert_eq!(pluralize("approach"), "approaches");
         assert_eq!(pluralize("CORE INTEREST"), "CORE INTERESTS");
+        // Acronyms take a small "s" unless the whole text is shouted.
+        assert_eq!(pluralize_suggestion("CPU", "cpu", "CPU"), "CPUs");
+        assert_eq!(pluralize_suggestion("CPU", "CPU", "CPU"), "CPUs");
+        assert_eq!(
+            pluralize_suggestion("CPU", "central processing unit", "central processing unit"),
+            "CPUs"
+        );
+        assert_eq!(
+            pluralize_suggestion("BELT AND ROAD", "ONE BELT ONE ROAD", "One Belt One Road"),
+            "BELT AND ROADS"
+        );
+        assert_eq!(
+            pluralize_suggestion("key policy", "key policy", "key policy"),
+            "key policies"
+        );
+        assert!(is_miscased_ending("S", "CPU") && is_miscased_ending("ES", "x CPU"));
+        assert!(!is_miscased_ending("s", "CPU") && !is_miscased_ending("S", "Core interest"));
     }
 
     #[test]

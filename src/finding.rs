@@ -91,6 +91,9 @@ pub struct Finding {
     /// Other places that belong to the finding (where each rendering of an inconsistent term
     /// is used).
     pub related: Vec<Related>,
+    /// For a missing rendering: the phrase of the translation that renders the term instead,
+    /// when one shares enough words with the term's forms ("community with shared future").
+    pub found: Option<String>,
 }
 
 /// What an automatic fix does with a finding.
@@ -114,6 +117,13 @@ pub enum Fix {
     /// Not fixed: the words are the text of an XML entity, reported where it is used; they
     /// are written in the entity's declaration, which may serve other uses too.
     InEntity,
+    /// Not fixed: the text inflects the term's first word ("communities of …", "telling …")
+    /// and the suggestion starts with another word, whose inflection termlint cannot be sure
+    /// of.
+    Inflected,
+    /// Not fixed: the words are a hyphenated modifier ("one-belt-one-road plan") and the
+    /// suggestion has punctuation, so it cannot be hyphenated the same way.
+    Hyphenated,
     /// Not fixed: the suggestion brings in a word that already stands a few words away
     /// ("mankind is a community of common destiny"), so the fix would say it twice.
     RepeatsNearby,
@@ -131,6 +141,12 @@ impl Fix {
             Fix::ReadOnlyFormat => {
                 Some("termlint does not rewrite Word documents; edit it in Word")
             }
+            Fix::Inflected => Some(
+                "the text inflects the term's first word and the suggestion starts with another word; inflect it by hand",
+            ),
+            Fix::Hyphenated => Some(
+                "the words are a hyphenated modifier and the suggestion has punctuation; rephrase it by hand",
+            ),
             Fix::InEntity => Some(
                 "the words come from an XML entity; change its declaration in the DTD, or write the text out here",
             ),

@@ -40,7 +40,7 @@ pub(crate) struct Word {
 
 /// Whether `c` may sit inside a word between two word characters (hyphens, apostrophes).
 fn joiner(c: char) -> bool {
-    matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}')
+    matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}' | '\u{2013}')
 }
 
 /// Up to `max` words right after `offset`, separated from it and from each other by

@@ -6,9 +6,10 @@
 
 /// Folds a character for comparison: letter case, curly quotes and hyphen variants.
 ///
-/// ’ ‘ ‛ fold to `'`, “ ” ‟ to `"`, U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN and
-/// U+2012 FIGURE DASH to `-`. Letters fold to lower case where the lower case is a single
-/// character (which is every letter an English rendering uses).
+/// ’ ‘ ‛ fold to `'`, “ ” ‟ to `"`, U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN,
+/// U+2012 FIGURE DASH and U+2013 EN DASH to `-`. Letters fold as Unicode simple case folding folds them (to lower
+/// case, and final sigma to sigma, long s to s), so every casing of a word in any cased script
+/// folds alike; full-width Latin letters and digits fold to ASCII.
 #[inline]
 pub fn fold(c: char) -> char {
     if c.is_ascii() {
@@ -17,14 +18,54 @@ pub fn fold(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201B}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201F}' => '"',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' => '-',
+        // An en dash joins words as a hyphen does ("win–win"); between numbers it is a
+        // range, which no form spells with a hyphen either way.
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
+        // Full-width Latin letters and digits (East Asian typesetting) read as ASCII.
+        '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (c as u32 - 0xFF10) as u8),
+        '\u{FF21}'..='\u{FF3A}' => char::from(b'a' + (c as u32 - 0xFF21) as u8),
+        '\u{FF41}'..='\u{FF5A}' => char::from(b'a' + (c as u32 - 0xFF41) as u8),
+        // The one capital whose lower case is two characters (i and a combining dot).
+        '\u{130}' => 'i',
         _ => {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
-                (Some(l), None) => l,
+                (Some(l), None) => case_variant(l),
                 _ => c,
             }
         }
+    }
+}
+
+/// The lower-case letters that Unicode case folding maps to another lower-case letter, so
+/// that every casing of a word folds alike: "ΟΔΟΣ" (capital sigma) and "οδος" (final sigma)
+/// are one word. The table is the complete list (Unicode 14 CaseFolding.txt, statuses C and
+/// S, letters whose lower case folds further), short enough to keep by hand rather than pull
+/// in a crate for it.
+#[inline]
+fn case_variant(l: char) -> char {
+    match l {
+        'µ' => 'μ',
+        'ſ' => 's',
+        '\u{345}' | '\u{1FBE}' => 'ι',
+        'ς' => 'σ',
+        'ϐ' => 'β',
+        'ϑ' => 'θ',
+        'ϕ' => 'φ',
+        'ϖ' => 'π',
+        'ϰ' => 'κ',
+        'ϱ' => 'ρ',
+        'ϵ' => 'ε',
+        'ẛ' => 'ṡ',
+        '\u{1C80}' => 'в',
+        '\u{1C81}' => 'д',
+        '\u{1C82}' => 'о',
+        '\u{1C83}' => 'с',
+        '\u{1C84}' | '\u{1C85}' => 'т',
+        '\u{1C86}' => 'ъ',
+        '\u{1C87}' => 'ѣ',
+        '\u{1C88}' => 'ꙋ',
+        _ => l,
     }
 }
 
@@ -96,7 +137,8 @@ mod tests {
             "china's \"win-win\" policy"
         );
         assert_eq!(fold('É'), 'é');
-        assert_eq!(fold('–'), '–', "an en dash is not a hyphen");
+        assert_eq!(fold('–'), '-', "an en dash reads as a hyphen");
+        assert_eq!(fold('—'), '—', "an em dash does not");
     }
 
     #[test]

@@ -53,6 +53,10 @@ pub struct Term {
     pub examples: Examples,
     /// Where the term's values are in the glossary file (empty for terms built in code).
     pub spans: TermSpans,
+    /// The forms above that come from a pattern (see [`crate::pattern`]): each plain form ->
+    /// the pattern as written. `admitted`, `deviants` and `exceptions` hold the plain forms,
+    /// so the engine never sees a pattern; `terms` and the TOML export show the pattern.
+    pub patterns: BTreeMap<String, String>,
 }
 
 /// `qualified = { use = "...", words = [...] }`: after a qualifier — a hyphenated proper
@@ -103,6 +107,33 @@ impl Term {
         self.deviant_use
             .get(deviant)
             .map_or(self.preferred.as_str(), String::as_str)
+    }
+
+    /// `forms` (this term's `admitted`, `deviants` or `exceptions`) as a glossary writes them,
+    /// each with the first plain form it stands for: the plain forms of one pattern as that
+    /// pattern, once, at the place of its first form; other forms escaped where they hold a
+    /// pattern character.
+    pub fn written<'a>(&'a self, forms: &'a [String]) -> Vec<(std::borrow::Cow<'a, str>, &'a str)> {
+        use std::borrow::Cow;
+        let mut out = Vec::with_capacity(forms.len());
+        let mut seen: Vec<&str> = Vec::new();
+        for f in forms {
+            match self.patterns.get(f) {
+                Some(p) => {
+                    if !seen.contains(&p.as_str()) {
+                        seen.push(p);
+                        out.push((Cow::Borrowed(p.as_str()), f.as_str()));
+                    }
+                }
+                None if crate::pattern::expand(f).ok().as_deref()
+                    != Some(std::slice::from_ref(f)) =>
+                {
+                    out.push((Cow::Owned(crate::pattern::escape(f)), f.as_str()))
+                }
+                None => out.push((Cow::Borrowed(f.as_str()), f.as_str())),
+            }
+        }
+        out
     }
 
     /// Whether `word` (as written before a deviant) qualifies the term, so the qualified form
@@ -248,6 +279,10 @@ impl Glossary {
         let mut ids: HashMap<String, Range<usize>> = HashMap::new();
         // Normalised form -> (term index, is approved, span) of its first listing.
         let mut forms: HashMap<String, (usize, bool, Range<usize>)> = HashMap::new();
+        // Normalised approved form -> (as written, case-sensitive, span, term id) of its first
+        // listing: two terms may approve one form, but not in two letter cases when either
+        // term is case-sensitive (one would flag what the other approves).
+        let mut cased: HashMap<String, (String, bool, Range<usize>, String)> = HashMap::new();
         for spanned in &raw.term {
             let table_span = spanned.span();
             let t = spanned.get_ref();
@@ -324,13 +359,86 @@ impl Glossary {
                     ),
                 }
             }
+            if preferred
+                .get_ref()
+                .chars()
+                .any(|c| matches!(c, '|' | '[' | ']'))
+            {
+                errors.push(
+                    GlossaryError::at(preferred.span(), format!("the preferred form of term \"{id_text}\" is a pattern"))
+                        .help("`preferred` is the one rendering termlint suggests, written out; put the family in `admitted` or `deviants`"),
+                );
+            }
+            // Patterns expanded into the plain forms they stand for, each with the span of
+            // its pattern (see [`crate::pattern`]).
+            let mut patterns: BTreeMap<String, String> = BTreeMap::new();
+            let mut expand = |form: &Spanned<String>,
+                              what: &str,
+                              errors: &mut Vec<GlossaryError>| {
+                let value = form.get_ref().trim();
+                if !crate::pattern::is_pattern(value) && !value.contains('\\') {
+                    return vec![Spanned::new(form.span(), value.to_string())];
+                }
+                match crate::pattern::expand(value) {
+                    Ok(list) => {
+                        // A pattern that stands for itself alone (parentheses without
+                        // alternatives) is a plain form.
+                        let plain = list.len() == 1 && list[0] == value;
+                        list.into_iter()
+                            .map(|e| {
+                                if !plain && crate::pattern::is_pattern(value) {
+                                    patterns.insert(e.clone(), value.to_string());
+                                }
+                                Spanned::new(form.span(), e)
+                            })
+                            .collect()
+                    }
+                    Err(e) => {
+                        errors.push(
+                            GlossaryError::at(
+                                form.span(),
+                                format!("{what} \"{value}\" of term \"{id_text}\": {}", e.message),
+                            )
+                            .help(e.help),
+                        );
+                        Vec::new()
+                    }
+                }
+            };
+            let admitted: Vec<Spanned<String>> = t
+                .admitted
+                .iter()
+                .flat_map(|f| expand(f, "admitted form", &mut errors))
+                .collect();
+            let mut plain_deviants = Vec::with_capacity(deviants.len());
+            for d in &deviants {
+                let list = expand(d, "deviant", &mut errors);
+                if let Some(k) = uses.iter().position(|(span, _, _)| *span == d.span()) {
+                    let (span, _, use_form) = uses.remove(k);
+                    for e in &list {
+                        uses.push((span.clone(), e.get_ref().clone(), use_form.clone()));
+                    }
+                }
+                plain_deviants.extend(list);
+            }
+            let deviants = plain_deviants;
+            let exceptions: Vec<Spanned<String>> = t
+                .exceptions
+                .iter()
+                .flat_map(|f| expand(f, "exception", &mut errors))
+                .collect();
+            // A plain form as messages name it: with its pattern, if it comes from one.
+            let shown = |v: &str| match patterns.get(v) {
+                Some(p) => format!("\"{v}\" (from the pattern \"{p}\")"),
+                None => format!("\"{v}\""),
+            };
             let approved_keys: Vec<String> = std::iter::once(preferred)
-                .chain(&t.admitted)
+                .chain(&admitted)
                 .map(|f| fold::normalize(f.get_ref()))
                 .collect();
             let approved_list = || {
                 std::iter::once(preferred)
-                    .chain(&t.admitted)
+                    .chain(&admitted)
                     .map(|f| format!("\"{}\"", f.get_ref().trim()))
                     .collect::<Vec<_>>()
                     .join(", ")
@@ -352,7 +460,7 @@ impl Glossary {
                 );
             }
             for (form, approved) in std::iter::once((preferred, true))
-                .chain(t.admitted.iter().map(|f| (f, true)))
+                .chain(admitted.iter().map(|f| (f, true)))
                 .chain(deviants.iter().map(|f| (f, false)))
             {
                 let what = if approved { "approved" } else { "deviant" };
@@ -366,12 +474,46 @@ impl Glossary {
                 }
                 if !value.chars().any(fold::is_word_char) {
                     errors.push(
-                        GlossaryError::at(form.span(), format!("{what} form \"{value}\" has no letter or digit, so it can never match"))
-                            .help("a form must contain at least one word"),
+                        GlossaryError::at(
+                            form.span(),
+                            format!(
+                                "{what} form {} has no letter or digit, so it can never match",
+                                shown(value)
+                            ),
+                        )
+                        .help("a form must contain at least one word"),
                     );
                     continue;
                 }
                 let key = fold::normalize(value);
+                if approved {
+                    match cased.get(&key) {
+                        Some((text, other_cs, first, other_id))
+                            if (t.case_sensitive || *other_cs)
+                                && *other_id != id_text
+                                && crate::casing::is_miscased(value, text, false) =>
+                        {
+                            let sensitive = if t.case_sensitive { &id_text } else { other_id };
+                            errors.push(
+                                GlossaryError::at(form.span(), format!("approved form {} of term \"{id_text}\" differs only in letter case from \"{text}\" of term \"{other_id}\"", shown(value)))
+                                    .related(first.clone(), "approved here")
+                                    .help(format!("term \"{sensitive}\" is case-sensitive, so it would flag the other spelling; approve one spelling, or make both terms case-insensitive")),
+                            );
+                        }
+                        Some(_) => {}
+                        None => {
+                            cased.insert(
+                                key.clone(),
+                                (
+                                    value.to_string(),
+                                    t.case_sensitive,
+                                    form.span(),
+                                    id_text.clone(),
+                                ),
+                            );
+                        }
+                    }
+                }
                 match forms.get(&key) {
                     Some((other, other_approved, first)) if *other_approved != approved => {
                         // One listing approves what the other flags, in one term or in two.
@@ -381,13 +523,13 @@ impl Glossary {
                             (form.span(), first.clone(), raw_id(&raw.term[*other]))
                         };
                         errors.push(
-                            GlossaryError::at(deviant_span, format!("deviant \"{value}\" is an approved rendering of term \"{approving_id}\""))
+                            GlossaryError::at(deviant_span, format!("deviant {} is an approved rendering of term \"{approving_id}\"", shown(value)))
                                 .related(approved_span, "approved here")
                                 .help("termlint would flag the approved rendering; remove the deviant"),
                         );
                     }
                     Some((other, _, first)) if *other == index => errors.push(
-                        GlossaryError::at(form.span(), format!("\"{value}\" is listed twice in term \"{id_text}\""))
+                        GlossaryError::at(form.span(), format!("{} is listed twice in term \"{id_text}\"", shown(value)))
                             .related(first.clone(), "first listed here")
                             .help("remove the repeated form (forms are compared ignoring case, curly quotes and spacing)"),
                     ),
@@ -396,7 +538,7 @@ impl Glossary {
                         if !approved {
                             let other_id = raw_id(&raw.term[*other]);
                             errors.push(
-                                GlossaryError::at(form.span(), format!("deviant \"{value}\" is listed under two terms, \"{other_id}\" and \"{id_text}\""))
+                                GlossaryError::at(form.span(), format!("deviant {} is listed under two terms, \"{other_id}\" and \"{id_text}\"", shown(value)))
                                     .related(first.clone(), "first listed here")
                                     .help("a deviant can suggest only one rendering; keep it under one term"),
                             );
@@ -408,11 +550,11 @@ impl Glossary {
                 }
             }
             let mut exception_keys: HashMap<String, Range<usize>> = HashMap::new();
-            for e in &t.exceptions {
+            for e in &exceptions {
                 let value = e.get_ref().trim();
                 if !value.chars().any(fold::is_word_char) {
                     errors.push(
-                        GlossaryError::at(e.span(), format!("exception \"{value}\" of term \"{id_text}\" has no letter or digit"))
+                        GlossaryError::at(e.span(), format!("exception {} of term \"{id_text}\" has no letter or digit", shown(value)))
                             .help("an exception is a longer phrase containing a deviant, such as a committee's name"),
                     );
                     continue;
@@ -420,7 +562,7 @@ impl Glossary {
                 let key = fold::normalize(value);
                 if let Some((_, _, first)) = forms.get(&key) {
                     errors.push(
-                        GlossaryError::at(e.span(), format!("exception \"{value}\" of term \"{id_text}\" is also listed as a form"))
+                        GlossaryError::at(e.span(), format!("exception {} of term \"{id_text}\" is also listed as a form", shown(value)))
                             .related(first.clone(), "listed here")
                             .help("an exception is a longer phrase that contains a deviant; remove one of the two"),
                     );
@@ -428,7 +570,10 @@ impl Glossary {
                     errors.push(
                         GlossaryError::at(
                             e.span(),
-                            format!("exception \"{value}\" is listed twice in term \"{id_text}\""),
+                            format!(
+                                "exception {} is listed twice in term \"{id_text}\"",
+                                shown(value)
+                            ),
                         )
                         .related(first.clone(), "first listed here"),
                     );
@@ -444,8 +589,7 @@ impl Glossary {
                     Some(OneOrMany::Many(v)) => v.clone(),
                 },
                 preferred: preferred.get_ref().trim().to_string(),
-                admitted: t
-                    .admitted
+                admitted: admitted
                     .iter()
                     .map(|f| f.get_ref().trim().to_string())
                     .collect(),
@@ -454,8 +598,7 @@ impl Glossary {
                     .map(|f| f.get_ref().trim().to_string())
                     .collect(),
                 deviant_use: uses.into_iter().map(|(_, f, u)| (f, u)).collect(),
-                exceptions: t
-                    .exceptions
+                exceptions: exceptions
                     .iter()
                     .map(|e| e.get_ref().trim().to_string())
                     .collect(),
@@ -487,11 +630,11 @@ impl Glossary {
                 spans: TermSpans {
                     id: id.span(),
                     forms: std::iter::once(preferred)
-                        .chain(&t.admitted)
+                        .chain(&admitted)
                         .chain(&deviants)
                         .map(|f| f.span())
                         .collect(),
-                    exceptions: t.exceptions.iter().map(|e| e.span()).collect(),
+                    exceptions: exceptions.iter().map(|e| e.span()).collect(),
                     good: t
                         .examples
                         .iter()
@@ -505,6 +648,7 @@ impl Glossary {
                         .map(|b| b.span())
                         .collect(),
                 },
+                patterns,
             });
         }
         if errors.is_empty() {
@@ -530,6 +674,8 @@ impl Glossary {
         let mut ids: HashMap<String, String> = HashMap::new();
         // Normalised form -> (file, term id, approved).
         let mut forms: HashMap<String, (String, String, bool)> = HashMap::new();
+        // Normalised approved form -> (file, term id, as written, case-sensitive).
+        let mut cased: HashMap<String, (String, String, String, bool)> = HashMap::new();
         // Source term -> (file, term id, preferred rendering).
         let mut sources: HashMap<String, (String, String, String)> = HashMap::new();
         let mut merged = Glossary::default();
@@ -571,6 +717,27 @@ impl Glossary {
                     .chain(t.deviants.iter().map(|d| (d.clone(), false)));
                 for (form, approved) in listed.collect::<Vec<_>>() {
                     let key = fold::normalize(&form);
+                    if approved {
+                        match cased.get(&key) {
+                            Some((file, id, text, cs))
+                                if file != &name
+                                    && (*cs || t.case_sensitive)
+                                    && crate::casing::is_miscased(&form, text, false) =>
+                            {
+                                errors.push(format!(
+                                    "approved forms differ only in letter case and a term is case-sensitive: \"{text}\" (term \"{id}\" in {file}) and \"{form}\" (term \"{}\" in {name})",
+                                    t.id
+                                ));
+                            }
+                            Some(_) => {}
+                            None => {
+                                cased.insert(
+                                    key.clone(),
+                                    (name.clone(), t.id.clone(), form.clone(), t.case_sensitive),
+                                );
+                            }
+                        }
+                    }
                     match forms.get(&key) {
                         Some((file, id, other_approved)) if file != &name => {
                             if approved != *other_approved {

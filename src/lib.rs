@@ -38,9 +38,11 @@ pub mod glossary;
 pub mod glossary_check;
 pub mod ignore;
 pub mod import;
+pub mod inflect;
 pub mod inserted;
 pub mod language;
 pub mod matcher;
+pub mod pattern;
 pub mod position;
 pub mod prose;
 pub mod quotes;
@@ -187,6 +189,9 @@ impl Checker {
                     approved: (verdict == Verdict::Approved).then_some(form.text.as_str()),
                 });
             }
+            // For a form matched with an inflected first word: the suggestion carrying the
+            // inflection, None if there is none that is sure to be good English.
+            let mut inflected_fix: Option<String> = None;
             let kind = match verdict {
                 Verdict::Deviant => FindingKind::Deviant,
                 Verdict::Approved => {
@@ -194,7 +199,19 @@ impl Checker {
                         continue;
                     }
                     let sentence_start = starts_sentence(prose, c.start);
-                    if !casing::is_miscased(stem, &form.text, sentence_start) {
+                    if form.inflected_first {
+                        // The first word is inflected: its letters are compared on their own.
+                        match inflect::miscased(stem, &form.text, sentence_start) {
+                            Some(s) => inflected_fix = Some(s),
+                            None => continue,
+                        }
+                    }
+                    let miscased = inflected_fix.is_some()
+                        || casing::is_miscased(stem, &form.text, sentence_start)
+                        || (c.plural
+                            && casing::is_miscased_ending(&text[c.stem_end..c.end], &form.text)
+                            && !defined_abbreviation(text, c.start..c.end));
+                    if !miscased {
                         continue;
                     }
                     FindingKind::Miscased
@@ -211,12 +228,31 @@ impl Checker {
                         Some(q) => q.use_form.as_str(),
                         None => term.replacement_for(&form.text),
                     };
-                    casing::match_case(base, stem, &form.text)
+                    let recased = casing::match_case(base, stem, &form.text);
+                    if form.inflected_first {
+                        inflected_fix = inflect::carry(&recased, &form.text, stem);
+                    }
+                    inflected_fix.clone().unwrap_or(recased)
                 }
-                _ => form.text.clone(),
+                _ => inflected_fix.clone().unwrap_or_else(|| form.text.clone()),
             };
+            // An inflection the suggestion cannot carry: reported, never fixed.
+            let unsure = form.inflected_first && inflected_fix.is_none();
+            // A hyphenated modifier gets its suggestion hyphenated the same way, when the
+            // suggestion is words only ("Belt-and-Road plan"); with punctuation in it, no fix.
+            let mut unhyphenable = false;
+            if form.hyphenated {
+                if suggestion.split_whitespace().all(|w| {
+                    w.chars()
+                        .all(|c| fold::is_word_char(c) || matches!(fold::fold(c), '\'' | '-'))
+                }) {
+                    suggestion = suggestion.split_whitespace().collect::<Vec<_>>().join("-");
+                } else {
+                    unhyphenable = true;
+                }
+            }
             if c.plural {
-                suggestion = casing::pluralize(&suggestion);
+                suggestion = casing::pluralize_suggestion(&suggestion, stem, &form.text);
             }
             // The words as a reader sees them: escapes decoded, markup and syntax left out.
             let words = match prose.piece_at(c.start) {
@@ -226,7 +262,7 @@ impl Checker {
                         .take_while(|(i, _)| *i < c.end)
                         .map(|(_, ch)| ch)
                         .collect();
-                    finding::collapse_whitespace(&read)
+                    finding::collapse_whitespace(&join_line_end_hyphens(&read))
                 }
                 None => finding::collapse_whitespace(&text[c.start..c.end]),
             };
@@ -248,6 +284,10 @@ impl Checker {
                 && titles::in_cited_title(prose, c.start..c.end);
             let fix = if quotation.is_some() {
                 Fix::InQuotation
+            } else if unsure {
+                Fix::Inflected
+            } else if unhyphenable {
+                Fix::Hyphenated
             } else if cited {
                 Fix::InTitle
             } else if !prose.is_plain(span.clone()) {
@@ -296,6 +336,7 @@ impl Checker {
                 quotation,
                 fix,
                 related: Vec::new(),
+                found: None,
             });
         }
         if !prose.expansions.references.is_empty() {
@@ -431,8 +472,14 @@ impl Checker {
                 let stem = &snippet[c.start..c.stem_end];
                 let mut new =
                     casing::match_case(term.replacement_for(&form.text), stem, &form.text);
+                if form.inflected_first {
+                    match inflect::carry(&new, &form.text, stem) {
+                        Some(carried) => new = carried,
+                        None => break,
+                    }
+                }
                 if c.plural {
-                    new = casing::pluralize(&new);
+                    new = casing::pluralize_suggestion(&new, stem, &form.text);
                 }
                 return (new_span, new);
             }
@@ -508,6 +555,31 @@ pub struct Linted {
     pub suppressed: usize,
     /// Directives that suppressed nothing or named unknown terms.
     pub directive_problems: Vec<DirectiveProblem>,
+}
+
+/// Whether `span` is a word standing alone in parentheses, "(BRIS)": an abbreviation being
+/// defined (a name or a ticker), not the plural of an acronym.
+fn defined_abbreviation(text: &str, span: std::ops::Range<usize>) -> bool {
+    text[..span.start].ends_with('(') && text[span.end..].starts_with(')')
+}
+
+/// `s` with each hyphen at a line end joined to the next line ("Chinese-⏎style" reads
+/// "Chinese-style").
+fn join_line_end_hyphens(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("-\n") && !s.contains("-\r\n") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if fold::fold(c) == '-' && chars.peek().is_some_and(|c| *c == '\n' || *c == '\r') {
+            while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                chars.next();
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether `offset` starts a sentence: nothing but opening punctuation between it and the start

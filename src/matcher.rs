@@ -56,6 +56,12 @@ pub struct Form {
     inflection: Inflection,
     starts_word: bool,
     ends_word: bool,
+    /// Whether this form is the glossary form with its first word inflected (see
+    /// [`crate::inflect`]): `text` is the glossary's, `chars` the inflected spelling.
+    pub inflected_first: bool,
+    /// Whether this form is the glossary form written with hyphens for its spaces, as a
+    /// modifier ("community-of-common-destiny narrative").
+    pub hyphenated: bool,
 }
 
 /// A form anchored on one of its words, with what its neighbouring words must begin or
@@ -72,6 +78,19 @@ struct Anchor {
     /// Whether the form is this one word and the text word is spelt as it is (not a plural):
     /// then a text word found strictly inside a piece is a match with no more to check.
     whole: bool,
+    /// Whether the form has a hyphen right before (after) the anchor: a hyphenated modifier
+    /// is verified only where the text has one there too.
+    hyphen_before: bool,
+    hyphen_after: bool,
+}
+
+/// Whether the first character of `chars` that is not whitespace (a line end may come
+/// between a hyphen and its word) is a hyphen.
+fn hyphen_next(chars: impl Iterator<Item = char>) -> bool {
+    chars
+        .take(8)
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| fold(c) == '-')
 }
 
 /// The folded character across one whitespace run, looking outward from an anchor: None if
@@ -141,6 +160,15 @@ pub struct Matcher {
 impl Matcher {
     pub fn new(glossary: &Glossary) -> Result<Matcher, BuildError> {
         let mut forms = Vec::new();
+        let listed: std::collections::HashSet<String> = glossary
+            .terms
+            .iter()
+            .flat_map(|t| {
+                t.approved()
+                    .chain(t.deviants.iter().chain(&t.exceptions).map(String::as_str))
+            })
+            .map(crate::fold::normalize)
+            .collect();
         for (term_index, term) in glossary.terms.iter().enumerate() {
             let kinds = std::iter::once((term.preferred.as_str(), FormKind::Preferred))
                 .chain(
@@ -159,7 +187,35 @@ impl Matcher {
                         .map(|f| (f.as_str(), FormKind::Exception)),
                 );
             for (text, kind) in kinds {
-                forms.push(Form::new(term_index, kind, text));
+                forms.push(Form::new(term_index, kind, text, text));
+                // Written as a hyphenated modifier: three words or more, nothing but words.
+                let words: Vec<&str> = text.split_whitespace().collect();
+                if words.len() >= 3
+                    && words.iter().all(|w| {
+                        w.chars()
+                            .all(|c| is_word_char(c) || matches!(fold(c), '\'' | '-'))
+                    })
+                {
+                    let spelled = words.join("-");
+                    if !listed.contains(&crate::fold::normalize(&spelled)) {
+                        let mut form = Form::new(term_index, kind, text, &spelled);
+                        form.hyphenated = true;
+                        forms.push(form);
+                    }
+                }
+                // The first word inflected, unless that spelling is listed itself.
+                let mut words = text.trim().splitn(2, char::is_whitespace);
+                let (Some(first), Some(rest)) = (words.next(), words.next()) else {
+                    continue;
+                };
+                for v in crate::inflect::variants(first) {
+                    let spelled = format!("{v} {}", rest.trim_start());
+                    if !listed.contains(&crate::fold::normalize(&spelled)) {
+                        let mut form = Form::new(term_index, kind, text, &spelled);
+                        form.inflected_first = true;
+                        forms.push(form);
+                    }
+                }
             }
         }
         // Each form's words, and how many forms contain each word: a word many forms share
@@ -211,7 +267,8 @@ impl Matcher {
         })
     }
 
-    /// The compiled forms, in glossary order (per term: preferred, admitted, deviants).
+    /// The compiled forms, in glossary order (per term: preferred, admitted, deviants,
+    /// exceptions; each followed by its spellings with an inflected first word).
     pub fn forms(&self) -> &[Form] {
         &self.forms
     }
@@ -244,6 +301,15 @@ impl Matcher {
                             end,
                             plural: false,
                         });
+                        continue;
+                    }
+                    // A hyphenated form where the text has no hyphen (edges of a piece aside:
+                    // markup may stand there).
+                    if (e.hyphen_after && end < p.end && !hyphen_next(text[end..p.end].chars()))
+                        || (e.hyphen_before
+                            && start > p.start
+                            && !hyphen_next(text[p.start..start].chars().rev()))
+                    {
                         continue;
                     }
                     if e.before != '\0'
@@ -370,8 +436,10 @@ fn windows(prose: &Prose<'_>, mut f: impl FnMut(&str, &[usize], usize)) {
 }
 
 impl Form {
-    fn new(term: usize, kind: FormKind, text: &str) -> Form {
-        let chars = fold_form(text);
+    /// The form `text` of a glossary, matched as `spelled` (itself, or with its first word
+    /// inflected).
+    fn new(term: usize, kind: FormKind, text: &str, spelled: &str) -> Form {
+        let chars = fold_form(spelled);
         let last_word_len = chars.iter().rev().take_while(|c| is_word_char(**c)).count();
         let inflection = match chars.last() {
             Some(&c) if c.is_alphabetic() && last_word_len >= 2 => {
@@ -391,6 +459,8 @@ impl Form {
             ends_word: chars.last().is_some_and(|c| is_word_char(*c)),
             chars,
             inflection,
+            inflected_first: false,
+            hyphenated: false,
         }
     }
 
@@ -432,6 +502,8 @@ impl Form {
             before,
             after,
             whole: false,
+            hyphen_before: start > 0 && self.chars[start - 1] == '-',
+            hyphen_after: self.chars.get(end) == Some(&'-'),
         }
     }
 
@@ -477,18 +549,36 @@ mod tests {
         )
         .unwrap();
         let m = Matcher::new(&g).unwrap();
-        let anchored = |word: &str| -> Vec<(u32, u32)> {
+        // (form as spelled, index of the anchor in it)
+        let anchored = |word: &str| -> Vec<(String, u32)> {
             m.words
                 .lookup_folded(word)
                 .iter()
-                .map(|e| (e.form, e.at))
+                .map(|e| (m.forms[e.form as usize].chars.iter().collect(), e.at))
                 .collect()
         };
-        assert_eq!(anchored("fun"), [(0, 5)], "not on the common word \"have\"");
+        let at = |form: &str, i: u32| (form.to_string(), i);
+        assert_eq!(
+            anchored("fun"),
+            [at("have fun", 5), at("had fun", 4), at("having fun", 7)],
+            "not on the common word \"have\"; the first word inflected too (\"haves\" is rare)"
+        );
         assert_eq!(anchored("have"), []);
-        assert_eq!(anchored("belt"), [(1, 4)], "the earlier of two rare words");
+        assert_eq!(
+            anchored("belt"),
+            [at("one belt, one road", 4)],
+            "the earlier of two rare words"
+        );
         assert_eq!(anchored("belts"), [], "plurals only for the last word");
-        assert_eq!(anchored("policies"), [(2, 4)], "-ies for a final y");
+        assert_eq!(
+            anchored("policies"),
+            [
+                at("key policy", 4),
+                at("keyed policy", 6),
+                at("keys policy", 5)
+            ],
+            "-ies for a final y"
+        );
         assert_eq!(anchored("key"), [], "common words are no anchors");
     }
 

@@ -27,7 +27,8 @@ impl Cursor for Backward<'_> {
 }
 
 /// Consumes the text for one folded form character. A `' '` in a form consumes a run of at
-/// least one whitespace character holding at most one line break; any other character must
+/// least one whitespace character holding at most one line break; a `'-'` consumes a hyphen
+/// and a line break right after it (or, read backwards, before it); any other character must
 /// fold to itself.
 #[inline]
 pub(crate) fn step(cur: &mut impl Cursor, fc: char) -> Option<()> {
@@ -46,10 +47,41 @@ pub(crate) fn step(cur: &mut impl Cursor, fc: char) -> Option<()> {
             seen = true;
         }
         seen.then_some(())
+    } else if fc == '-' {
+        // A hyphen at a line end joins the halves of a compound ("Chinese-⏎style"): the line
+        // break is read past on either side of the hyphen, whichever the cursor meets first.
+        if cur.peek().is_some_and(char::is_whitespace) {
+            line_end(cur)?;
+            let (_, c) = cur.next()?;
+            (fold(c) == '-').then_some(())
+        } else {
+            let (_, c) = cur.next()?;
+            if fold(c) != '-' {
+                return None;
+            }
+            let mut after = cur.clone();
+            if line_end(&mut after).is_some() {
+                *cur = after;
+            }
+            Some(())
+        }
     } else {
         let (_, c) = cur.next()?;
         (fold(c) == fc).then_some(())
     }
+}
+
+/// Consumes a run of whitespace holding exactly one line break.
+fn line_end(cur: &mut impl Cursor) -> Option<()> {
+    let mut breaks = 0u8;
+    while let Some(c) = cur.peek() {
+        if !c.is_whitespace() {
+            break;
+        }
+        breaks += line_breaks(c);
+        cur.next();
+    }
+    (breaks == 1).then_some(())
 }
 
 /// Consumes `chars` (a folded form, or part of one) in the cursor's direction.

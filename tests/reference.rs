@@ -13,7 +13,7 @@ fn fold(c: char) -> char {
     match c {
         '‘' | '’' | '‛' => '\'',
         '“' | '”' | '‟' => '"',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' => '-',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
         c => {
             let l: Vec<char> = c.to_lowercase().collect();
             if l.len() == 1 { l[0] } else { c }
@@ -71,6 +71,22 @@ fn match_at(text: &[char], i: usize, pattern: &[Option<char>]) -> Option<usize> 
                     return None;
                 }
             }
+            Some('-') => {
+                // A hyphen, and a line break right after it (a compound split at a line end).
+                if j >= text.len() || fold(text[j]) != '-' {
+                    return None;
+                }
+                j += 1;
+                let mut k = j;
+                let mut nl = 0;
+                while k < text.len() && text[k].is_whitespace() {
+                    nl += breaks(text[k]);
+                    k += 1;
+                }
+                if nl == 1 {
+                    j = k;
+                }
+            }
             Some(c) => {
                 if j >= text.len() || fold(text[j]) != *c {
                     return None;
@@ -86,7 +102,99 @@ fn match_at(text: &[char], i: usize, pattern: &[Option<char>]) -> Option<usize> 
 struct Form {
     term: usize,
     approved: bool,
+    /// As the glossary writes it.
     text: String,
+    /// As the text must spell it: `text`, or `text` with its first word inflected, or with
+    /// hyphens for its spaces.
+    spelled: String,
+    inflected: bool,
+    hyphenated: bool,
+}
+
+/// The forms of a glossary, each followed by its spellings with an inflected first word
+/// (those not listed as forms themselves).
+fn forms_of(glossary: &Glossary) -> Vec<Form> {
+    let key = |s: &str| form_pattern(s);
+    let listed: Vec<Vec<Option<char>>> = glossary
+        .terms
+        .iter()
+        .flat_map(|t| {
+            t.approved()
+                .chain(t.deviants.iter().map(String::as_str))
+                .map(key)
+        })
+        .collect();
+    let mut forms = Vec::new();
+    for (ti, t) in glossary.terms.iter().enumerate() {
+        let all = t
+            .approved()
+            .map(|a| (a, true))
+            .chain(t.deviants.iter().map(|d| (d.as_str(), false)));
+        for (text, approved) in all {
+            forms.push(Form {
+                term: ti,
+                approved,
+                text: text.to_string(),
+                spelled: text.to_string(),
+                inflected: false,
+                hyphenated: false,
+            });
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let wordy = |w: &str| {
+                w.chars()
+                    .all(|c| is_word(c) || matches!(fold(c), '\'' | '-'))
+            };
+            if words.len() >= 3 && words.iter().all(|w| wordy(w)) {
+                let spelled = words.join("-");
+                if !listed.contains(&key(&spelled)) {
+                    forms.push(Form {
+                        term: ti,
+                        approved,
+                        text: text.to_string(),
+                        spelled,
+                        inflected: false,
+                        hyphenated: true,
+                    });
+                }
+            }
+            if words.len() < 2 {
+                continue;
+            }
+            let rest = text.trim()[words[0].len()..].trim_start();
+            for v in termlint::inflect::variants(words[0]) {
+                let spelled = format!("{v} {rest}");
+                if !listed.contains(&key(&spelled)) {
+                    forms.push(Form {
+                        term: ti,
+                        approved,
+                        text: text.to_string(),
+                        spelled,
+                        inflected: true,
+                        hyphenated: false,
+                    });
+                }
+            }
+        }
+    }
+    forms
+}
+
+/// The first word (leading letters and digits) of `s`.
+fn head(s: &str) -> &str {
+    let n = s
+        .char_indices()
+        .find(|(_, c)| !is_word(*c))
+        .map_or(s.len(), |(i, _)| i);
+    &s[..n]
+}
+
+/// A suggestion for a match with an inflected first word: the text's first word in place
+/// of the suggestion's when that is the form's; None otherwise (no fix).
+fn carry(sugg: &str, form: &str, matched: &str) -> Option<String> {
+    let same = |a: &str, b: &str| a.chars().map(fold).eq(b.chars().map(fold));
+    let said = head(sugg);
+    (!said.is_empty() && same(said, head(form)))
+        .then(|| format!("{}{}", head(matched), &sugg[said.len()..]))
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -102,7 +210,7 @@ struct Cand {
 fn candidates(text: &[char], forms: &[Form]) -> Vec<Cand> {
     let mut out = Vec::new();
     for (fi, f) in forms.iter().enumerate() {
-        let pat = form_pattern(&f.text);
+        let pat = form_pattern(&f.spelled);
         let first_word = matches!(pat.first(), Some(Some(c)) if is_word(*c));
         let last = match pat.last() {
             Some(Some(c)) => Some(*c),
@@ -274,6 +382,24 @@ fn pluralise(s: &str) -> String {
     }
 }
 
+/// The last run of letters and digits of `s`.
+fn last_word(s: &str) -> &str {
+    s.rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+}
+
+/// The plural of a suggestion for text `matched` (without its ending) that matched `form`: an
+/// acronym takes a small "s" unless the text shouts where the form does not.
+fn plural_of(sugg: &str, matched: &str, form: &str) -> String {
+    let shouted = all_caps(matched) && !all_caps(form);
+    if !shouted && all_caps(last_word(sugg)) {
+        format!("{sugg}s")
+    } else {
+        pluralise(sugg)
+    }
+}
+
 fn sentence_start(text: &[char], i: usize) -> bool {
     for &c in text[..i].iter().rev() {
         if c.is_whitespace() || "\"'“‘([«*_".contains(c) {
@@ -293,7 +419,7 @@ fn words_out(
     forward: bool,
     max: usize,
 ) -> Vec<(usize, usize, String, usize)> {
-    let joiner = |c: char| matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}');
+    let joiner = |c: char| matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}' | '\u{2013}');
     let mut out = Vec::new();
     let mut i = at;
     while out.len() < max {
@@ -425,8 +551,14 @@ fn absorb_new_deviant(
             let term = &glossary.terms[f.term];
             let stem: String = snippet[c.start..c.stem_end].iter().collect();
             let mut new = recase(term.replacement_for(&f.text), &stem, &f.text);
+            if f.inflected {
+                match carry(&new, &f.text, &stem) {
+                    Some(c) => new = c,
+                    None => return (s, e, sugg),
+                }
+            }
             if c.plural {
-                new = pluralise(&new);
+                new = plural_of(&new, &stem, &f.text);
             }
             return (ns, ne, new);
         }
@@ -440,6 +572,7 @@ fn fit(
     (lo, hi): (usize, usize),
     forms: &[Form],
     glossary: &Glossary,
+    fixable: bool,
 ) -> (usize, usize, String) {
     let sw: Vec<String> = sugg
         .split_whitespace()
@@ -477,7 +610,7 @@ fn fit(
     }
     let text: String = chars.iter().collect();
     let byte = |i: usize| chars[..i].iter().map(|c| c.len_utf8()).sum::<usize>();
-    if termlint::quotes::quotation(&text, byte(s)..byte(e)).is_some() {
+    if !fixable || termlint::quotes::quotation(&text, byte(s)..byte(e)).is_some() {
         return (s, e, sugg);
     }
     let (s, e, sugg) = absorb_new_deviant(chars, (s, e, sugg), (lo, hi), forms, glossary);
@@ -544,28 +677,7 @@ type Row = (usize, &'static str, usize, usize, String);
 
 fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
     let chars: Vec<char> = text.chars().collect();
-    let mut forms = Vec::new();
-    for (ti, t) in glossary.terms.iter().enumerate() {
-        forms.push(Form {
-            term: ti,
-            approved: true,
-            text: t.preferred.clone(),
-        });
-        for a in &t.admitted {
-            forms.push(Form {
-                term: ti,
-                approved: true,
-                text: a.clone(),
-            });
-        }
-        for d in &t.deviants {
-            forms.push(Form {
-                term: ti,
-                approved: false,
-                text: d.clone(),
-            });
-        }
-    }
+    let forms = forms_of(glossary);
     let mut cands = candidates(&chars, &forms);
     cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.form));
     let approved: Vec<Cand> = cands
@@ -578,6 +690,8 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
     let mut out = Vec::new();
     let mut last_end = 0;
     let mut reported: Vec<(usize, usize)> = Vec::new();
+    // Deviants with an inflection their suggestion cannot carry: never fixed.
+    let mut unsure: Vec<usize> = Vec::new();
     for d in cands.iter().filter(|c| !forms[c.form].approved) {
         let hidden = approved
             .iter()
@@ -591,13 +705,27 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
         if inserted(&chars, d.start, d.end, &glossary.terms[f.term]) {
             continue;
         }
-        let mut sugg = recase(
-            &glossary.terms[f.term].preferred,
-            &s(d.start, d.stem_end),
-            &f.text,
-        );
+        let stem = s(d.start, d.stem_end);
+        let mut sugg = recase(&glossary.terms[f.term].preferred, &stem, &f.text);
+        if f.inflected {
+            match carry(&sugg, &f.text, &stem) {
+                Some(c) => sugg = c,
+                None => unsure.push(d.start),
+            }
+        }
         if d.plural {
-            sugg = pluralise(&sugg);
+            sugg = plural_of(&sugg, &stem, &f.text);
+        }
+        if f.hyphenated {
+            let words: Vec<&str> = sugg.split_whitespace().collect();
+            if words.iter().all(|w| {
+                w.chars()
+                    .all(|c| is_word(c) || matches!(fold(c), '\'' | '-'))
+            }) {
+                sugg = words.join("-");
+            } else {
+                unsure.push(d.start);
+            }
         }
         out.push((f.term, "deviant", d.start, d.end, sugg));
     }
@@ -629,16 +757,45 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
         {
             continue;
         }
-        let (m, g) = (letters(&s(a.start, a.stem_end)), letters(&f.text));
         let ss = sentence_start(&chars, a.start);
-        let miscased = m.iter().zip(&g).enumerate().any(|(i, (m, g))| {
-            m != g && !(i == 0 && ss && g.is_lowercase() && g.to_uppercase().eq([*m]))
+        let stem = s(a.start, a.stem_end);
+        // With an inflected first word, the word is compared on its own: lower case (a
+        // capital at a sentence start), then the rest letter by letter.
+        let (stem_rest, form_rest, fixed_head) = if f.inflected {
+            let h = head(&stem);
+            let mut fixed = h.to_lowercase();
+            if ss && h.chars().next().is_some_and(char::is_uppercase) {
+                fixed = capitalise(&fixed);
+            }
+            (
+                &stem[h.len()..],
+                &f.text.trim()[head(f.text.trim()).len()..],
+                Some((fixed.clone(), fixed != h)),
+            )
+        } else {
+            (stem.as_str(), f.text.as_str(), None)
+        };
+        let (m, g) = (letters(stem_rest), letters(form_rest));
+        let rest_miscased = m.iter().zip(&g).enumerate().any(|(i, (m, g))| {
+            let first = i == 0 && fixed_head.is_none();
+            m != g && !(first && ss && g.is_lowercase() && g.to_uppercase().eq([*m]))
         });
-        if miscased {
+        let miscased = rest_miscased || fixed_head.as_ref().is_some_and(|h| h.1);
+        // An acronym's plural ending in capitals ("CPUS").
+        let shouted_ending = a.plural
+            && all_caps(last_word(&f.text))
+            && s(a.stem_end, a.end).chars().any(char::is_uppercase)
+            // "(BRIS)" alone in parentheses is an abbreviation being defined.
+            && !(a.start > 0 && chars[a.start - 1] == '(' && chars.get(a.end) == Some(&')'));
+        if miscased || shouted_ending {
+            let base = match &fixed_head {
+                Some((h, _)) => format!("{h}{form_rest}"),
+                None => f.text.clone(),
+            };
             let sugg = if a.plural {
-                pluralise(&f.text)
+                plural_of(&base, &stem, &f.text)
             } else {
-                f.text.clone()
+                base
             };
             out.push((f.term, "miscased", a.start, a.end, sugg));
         }
@@ -658,6 +815,7 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
                 (prev_end, next),
                 &forms,
                 glossary,
+                !unsure.contains(&r.2),
             );
             (r.2, r.3, r.4) = (s, e, sugg);
         }
@@ -763,10 +921,11 @@ fn text() -> impl Strategy<Value = String> {
     let token = prop_oneof![
         4 => word(),
         1 => prop::sample::select(vec!["policies", "Keys", "roads", "wins", "toys", "TOYS", "shareS", "ccpa", "中", "CCP中"]).prop_map(String::from),
+        1 => prop::sample::select(vec!["won", "Winning", "sharing", "Shared", "keyed", "toying", "TOYED", "futures", "roading"]).prop_map(String::from),
     ];
     let sep = prop::sample::select(vec![
         " ", " ", " ", "  ", "\n", "\n\n", "\r\n", "\n \n", "\u{a0}", "\u{3000}", "\t", "-",
-        "\u{2011}", "'", "’", "‘", "“", "”", "\"", ". ", ", ", "! ", "", "\u{2029}",
+        "\u{2011}", "\u{2013}", "'", "’", "‘", "“", "”", "\"", ". ", ", ", "! ", "", "\u{2029}",
     ]);
     prop::collection::vec((token, sep), 0..24)
         .prop_map(|parts| parts.into_iter().map(|(t, s)| t + s).collect())
@@ -805,4 +964,123 @@ fn the_model_itself_follows_the_contract() {
         model("keypolicy key\u{a0}policy", &g),
         [(0, "deviant", 10, 20, "shared future".to_string())]
     );
+    // A first word inflected: the suggestion carries it where it starts with the same word.
+    let g = Glossary::from_toml(
+        "[[term]]\nid = \"t\"\npreferred = \"share road\"\ndeviants = [\"share key\", \"toy key\"]\n",
+    )
+    .unwrap();
+    let checker = Checker::new(g.clone()).unwrap();
+    for (text, want) in [
+        (
+            "Sharing key",
+            vec![(0, "deviant", 0, 11, "Sharing road".to_string())],
+        ),
+        (
+            "shared keys",
+            vec![(0, "deviant", 0, 11, "shared roads".to_string())],
+        ),
+        (
+            "toyed key",
+            vec![(0, "deviant", 0, 9, "share road".to_string())],
+        ),
+        ("sharing road", vec![]),
+    ] {
+        assert_eq!(model(text, &g), want, "{text}");
+        assert_eq!(engine(text, &checker), want, "{text}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Patterns: a deviant written as a pattern stands for exactly the plain forms the model
+// lists, and the engine finds each of them as it finds a listed form.
+
+/// One piece of a pattern: a word, an optional word `[w]`, or a choice `(a|b)`.
+#[derive(Clone, Debug)]
+enum Piece {
+    Word(&'static str),
+    Optional(&'static str),
+    Choice(&'static str, &'static str),
+}
+
+fn piece() -> impl Strategy<Value = Piece> {
+    let w = || prop::sample::select(WORDS);
+    prop_oneof![
+        2 => w().prop_map(Piece::Word),
+        1 => w().prop_map(Piece::Optional),
+        1 => (w(), w()).prop_map(|(a, b)| Piece::Choice(a, b)),
+    ]
+}
+
+/// The plain forms of a pattern, by the model: every combination, words joined by one space,
+/// without repeats, in order.
+fn expansions(pieces: &[Piece]) -> Vec<String> {
+    let mut out: Vec<Vec<&str>> = vec![Vec::new()];
+    for p in pieces {
+        let options: Vec<Option<&str>> = match p {
+            Piece::Word(w) => vec![Some(w)],
+            Piece::Optional(w) => vec![Some(w), None],
+            Piece::Choice(a, b) => vec![Some(a), Some(b)],
+        };
+        out = out
+            .iter()
+            .flat_map(|done| {
+                options.iter().map(move |o| {
+                    let mut d = done.clone();
+                    d.extend(o);
+                    d
+                })
+            })
+            .collect();
+    }
+    let mut forms: Vec<String> = Vec::new();
+    for words in out {
+        let f = words.join(" ");
+        if !forms.contains(&f) {
+            forms.push(f);
+        }
+    }
+    forms
+}
+
+fn written(pieces: &[Piece]) -> String {
+    pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Word(w) => w.to_string(),
+            Piece::Optional(w) => format!("[{w}]"),
+            Piece::Choice(a, b) => format!("({a}|{b})"),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn patterns_stand_for_the_model_expansions(pieces in prop::collection::vec(piece(), 1..5)) {
+        let want = expansions(&pieces);
+        let toml = format!(
+            "[[term]]\nid = \"t\"\npreferred = \"approved zz\"\ndeviants = [\"{}\"]\n",
+            written(&pieces)
+        );
+        let loaded = Glossary::from_toml(&toml);
+        // An empty expansion (only optional words) is an error; so are two choices alike
+        // when folded (a form listed twice cannot happen within one pattern: repeats go).
+        if want.iter().any(String::is_empty) {
+            prop_assert!(loaded.is_err(), "{toml}");
+            return Ok(());
+        }
+        let glossary = loaded.unwrap();
+        prop_assert_eq!(&glossary.terms[0].deviants, &want, "{}", toml);
+        // Each expansion, alone in a text, is one finding whose words are the expansion (or
+        // a longer expansion starting at the same place, leftmost-longest).
+        let checker = Checker::new(glossary.clone()).unwrap();
+        for form in &want {
+            let text = format!("x {form} x");
+            let findings = checker.check(&Format::Plain.prose(&text));
+            prop_assert!(!findings.is_empty(), "{} in {:?}", toml, text);
+            prop_assert_eq!(model(&text, &glossary), engine(&text, &checker), "{}", toml);
+        }
+    }
 }

@@ -61,6 +61,8 @@ fn seed_article_deviations() {
         [
             "2:26-2:100 xi-thought Xi Jinping Thought on socialism with Chinese characteristics for a new era",
             "3:1066-3:1090 belt-and-road Belt and Road initiative",
+            // "a profound change unseen in a century": the singular variant (issue 13).
+            "3:2297-3:2323 changes-unseen-in-a-century change unseen in a century",
             "14:625-14:652 changes-unseen-in-a-century changes unseen in a century",
             "15:397-15:428 one-superpower one super and many major powers",
             "29:284-29:312 china-story Telling well China’s stories",
@@ -93,11 +95,23 @@ fn assert_findings_are_forms(checker: &Checker, text: &str, format: Format) -> (
             kind => panic!("{kind:?} in a monolingual file"),
         };
         let ok = forms.iter().any(|form| {
+            // The form as written, with its first word inflected, or hyphenated as a modifier.
             let form = normalize(form);
-            let stem = form.strip_suffix('y').unwrap_or(&form);
-            matched == form
-                || ["s", "es"].iter().any(|e| matched == format!("{form}{e}"))
-                || (form.ends_with('y') && matched == format!("{stem}ies"))
+            let (first, rest) = form.split_once(' ').unwrap_or((&form, ""));
+            let spellings = std::iter::once(form.clone())
+                .chain(
+                    termlint::inflect::variants(first)
+                        .into_iter()
+                        .filter(|_| !rest.is_empty())
+                        .map(|v| format!("{v} {rest}")),
+                )
+                .chain(std::iter::once(form.replace(' ', "-")));
+            spellings.into_iter().any(|form| {
+                let stem = form.strip_suffix('y').unwrap_or(&form);
+                matched == form
+                    || ["s", "es"].iter().any(|e| matched == format!("{form}{e}"))
+                    || (form.ends_with('y') && matched == format!("{stem}ies"))
+            })
         });
         assert!(
             ok,
@@ -118,8 +132,11 @@ fn hard_wrapped_textbook() {
     let (total, wrapped) = assert_findings_are_forms(&shipped(), &text, Format::Markdown);
     // 484: the verb phrase "reform and open up" is no longer a deviant. 39 spans cross a line
     // break: 36 deviants, and 3 whose span takes in the words after them that a fix would
-    // otherwise repeat ("…characteristics\nfor a new era").
-    assert_eq!((total, wrapped), (484, 39));
+    // otherwise repeat ("…characteristics\nfor a new era"). 489 and 41 since issue 13:
+    // "telling Chinese stories well" (an inflected first word), "Chinese-\nstyle
+    // modernization" (a line-end hyphen, wrapped) and "major change unprecedented in a
+    // century" three times (the singular variant; one wrapped).
+    assert_eq!((total, wrapped), (489, 41));
 }
 
 /// Foreign Ministry transcripts use the admitted "community with a shared future for mankind"
@@ -142,10 +159,18 @@ fn press_conferences_keep_admitted_forms_quiet() {
                 .matches("community with a shared future for mankind")
                 .count();
             let findings = checker.check(&Format::Plain.prose(text));
+            let shared_future = checker
+                .glossary()
+                .terms
+                .iter()
+                .find(|t| t.id == "shared-future")
+                .unwrap();
+            let approved: Vec<String> = shared_future.approved().map(normalize).collect();
             assert!(
-                findings
-                    .iter()
-                    .all(|f| checker.glossary().terms[f.term].id != "shared-future"),
+                findings.iter().all(|f| {
+                    checker.glossary().terms[f.term].id != "shared-future"
+                        || !approved.contains(&normalize(&f.words))
+                }),
                 "an admitted form was flagged in {}",
                 record["url"]
             );
@@ -153,7 +178,10 @@ fn press_conferences_keep_admitted_forms_quiet() {
         }
     }
     assert_eq!(admitted, 131);
-    assert_eq!(total, 35);
+    // 35 before issue 13; its variant families add 22 here: "community with shared
+    // future", "President Xi Jinping's thought", "wide consultation, joint contribution
+    // and shared benefits", "21st-Century Maritime Silk Road" and the like.
+    assert_eq!(total, 57);
 }
 
 /// The bilingual speeches (zh and en columns): with the shipped rules for 人类命运共同体,
@@ -204,7 +232,8 @@ fn bilingual_speeches_source_aware() {
             "93:300 missing targeted-poverty-alleviation",
             "122:1111 deviant shared-future",
             // Not 229:347 (missing shared-future): "community of shared future for all
-            // humankind" holds the admitted "community with a shared future" loosely.
+            // humankind" is a deviant (issue 13), which renders the source term.
+            "229:1719 deviant shared-future",
             "239:187 missing belt-and-road",
             // Not 337:264 (missing shared-future): the English cell is cut off mid-sentence.
             "348:359 deviant targeted-poverty-alleviation",

@@ -77,3 +77,62 @@ fn every_deviant_fires_once_and_every_approved_form_is_silent() {
         }
     }
 }
+
+#[test]
+fn variant_families_of_the_drafts_are_flagged() {
+    // Sentences written for this test, with the variants found in real drafts (issue 13).
+    let checker = shipped();
+    let cases = [
+        (
+            "We seek a community for a shared future.",
+            "community for a shared future",
+            "community with a shared future",
+        ),
+        (
+            "A community with a shared future for humankind is the aim.",
+            "community with a shared future for humankind",
+            "community with a shared future for mankind",
+        ),
+        (
+            "It follows wide consultation, joint contribution and shared benefits.",
+            "wide consultation, joint contribution and shared benefits",
+            "extensive consultation, joint contribution and shared benefits",
+        ),
+        (
+            "The world faces a great change unprecedented in a century.",
+            "great change unprecedented in a century",
+            "change on a scale unseen in a century",
+        ),
+        (
+            "They spoke of Xi Jinping's thought on diplomacy.",
+            "Xi Jinping's thought",
+            "Xi Jinping Thought",
+        ),
+        (
+            "Guided by President Xi Jinping's thought on diplomacy.",
+            "President Xi Jinping's thought",
+            "Xi Jinping Thought",
+        ),
+        (
+            "Both towns form a shared future community.",
+            "shared future community",
+            "community with a shared future",
+        ),
+        (
+            "The 21st-Century Maritime Silk Road links ports.",
+            "21st-Century Maritime Silk Road",
+            "21st Century Maritime Silk Road",
+        ),
+        (
+            "Journalists are telling Chinese stories well.",
+            "telling Chinese stories well",
+            "telling China's stories well",
+        ),
+    ];
+    for (text, matched, suggestion) in cases {
+        let f = checker.check(&Format::Plain.prose(text));
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!(&text[f[0].span.clone()], matched, "{text}");
+        assert_eq!(f[0].suggestion, suggestion, "{text}");
+    }
+}

@@ -10,8 +10,19 @@ use super::Status;
 use super::args::TermsArgs;
 use super::settings::Resolver;
 
+/// Forms as the glossary writes them: a pattern once, not its plain forms.
+fn written(term: &termlint::Term, forms: &[String]) -> String {
+    term.written(forms)
+        .into_iter()
+        .map(|w| w.0)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 #[derive(Serialize)]
 struct Shown<'a> {
+    #[serde(skip)]
+    term: &'a termlint::Term,
     id: &'a str,
     source: &'a [String],
     preferred: &'a str,
@@ -50,6 +61,7 @@ pub fn run(args: &TermsArgs) -> Status {
         .iter()
         .filter(|t| matches(t))
         .map(|t| Shown {
+            term: t,
             id: &t.id,
             source: &t.sources,
             preferred: &t.preferred,
@@ -73,9 +85,9 @@ pub fn run(args: &TermsArgs) -> Status {
             }
             writeln!(out, "    use:    {}", t.preferred)?;
             if !t.admitted.is_empty() {
-                writeln!(out, "    also:   {}", t.admitted.join("; "))?;
+                writeln!(out, "    also:   {}", written(t.term, t.admitted))?;
             }
-            writeln!(out, "    not:    {}", t.deviants.join("; "))
+            writeln!(out, "    not:    {}", written(t.term, t.deviants))
         })
     };
     if written.is_err() {

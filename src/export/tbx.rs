@@ -3,7 +3,8 @@
 //! the target language with their status: the preferred one `preferredTerm-admn-sts`, admitted
 //! ones `admittedTerm-admn-sts`, deviants `deprecatedTerm-admn-sts`. Importing the result
 //! gives the same terms back. Severity, letter-case sensitivity, examples, the `use` of
-//! deviants, exceptions and the qualified form are termlint's
+//! deviants, exceptions, the qualified form and the patterns forms were written as (the
+//! entries list every plain form a pattern stands for) are termlint's
 //! own settings, which TBX-Basic has no data category for: they travel in a
 //! `<?termlint {json}?>` processing instruction in the entry, which TBX tools ignore.
 
@@ -34,6 +35,7 @@ pub fn write(glossary: &Glossary) -> String {
             deviant_use: t.deviant_use.clone(),
             exceptions: t.exceptions.clone(),
             qualified: t.qualified.clone(),
+            patterns: t.patterns.clone(),
         };
         if settings != Settings::default() {
             // JSON never has "?>" outside strings; inside them, '>' is written as an escape.

@@ -1,6 +1,8 @@
 //! A glossary as `glossary.toml` text (schema version 1), written with the `toml` crate so
 //! that every string is quoted and escaped correctly.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::Severity;
@@ -29,12 +31,12 @@ struct OutTerm<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<Source<'a>>,
     preferred: &'a str,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    admitted: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    admitted: Vec<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     deviants: Vec<Deviant<'a>>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    exceptions: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    exceptions: Vec<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     qualified: Option<&'a crate::glossary::Qualified>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -53,9 +55,9 @@ struct OutTerm<'a> {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Deviant<'a> {
-    Form(&'a str),
+    Form(Cow<'a, str>),
     Use {
-        form: &'a str,
+        form: Cow<'a, str>,
         #[serde(rename = "use")]
         use_form: &'a str,
     },
@@ -73,7 +75,9 @@ fn is_error(s: &Severity) -> bool {
     *s == Severity::Error
 }
 
-/// The glossary as TOML; loading it with [`Glossary::from_toml`] gives the same terms.
+/// The glossary as TOML; loading it with [`Glossary::from_toml`] gives the same terms. Forms
+/// that came from a pattern are written as the pattern; plain forms holding a pattern
+/// character are escaped (`\(`), so they read back as written.
 pub fn write(glossary: &Glossary) -> String {
     let out = Out {
         version: 1,
@@ -90,19 +94,17 @@ pub fn write(glossary: &Glossary) -> String {
                     many => Some(Source::Many(many.iter().map(String::as_str).collect())),
                 },
                 preferred: &t.preferred,
-                admitted: &t.admitted,
+                admitted: t.written(&t.admitted).into_iter().map(|w| w.0).collect(),
+                // A pattern's forms share one `use`: that of its first form.
                 deviants: t
-                    .deviants
-                    .iter()
-                    .map(|d| match t.deviant_use.get(d) {
-                        Some(u) => Deviant::Use {
-                            form: d,
-                            use_form: u,
-                        },
-                        None => Deviant::Form(d),
+                    .written(&t.deviants)
+                    .into_iter()
+                    .map(|(form, first)| match t.deviant_use.get(first) {
+                        Some(u) => Deviant::Use { form, use_form: u },
+                        None => Deviant::Form(form),
                     })
                     .collect(),
-                exceptions: &t.exceptions,
+                exceptions: t.written(&t.exceptions).into_iter().map(|w| w.0).collect(),
                 qualified: t.qualified.as_ref(),
                 note: t.note.as_deref(),
                 subject: t.subject.as_deref(),

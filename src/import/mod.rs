@@ -36,6 +36,10 @@ pub struct Settings {
     pub exceptions: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualified: Option<Qualified>,
+    /// Forms that come from a pattern: plain form -> the pattern as written (TBX lists the
+    /// plain forms; this keeps the glossary's compact spelling for the way back).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub patterns: BTreeMap<String, String>,
 }
 
 fn is_error(s: &Severity) -> bool {
@@ -239,6 +243,7 @@ pub fn build(concepts: &[Concept], options: &Options) -> Result<Imported, Import
                     exceptions: settings.exceptions,
                     qualified: settings.qualified,
                     spans: TermSpans::default(),
+                    patterns: settings.patterns,
                 });
                 terms.len() - 1
             }

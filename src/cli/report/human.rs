@@ -102,6 +102,9 @@ fn diagnostic(
     if !r.source.is_empty() {
         notes.push(format!("source term: {}", r.source.join(", ")));
     }
+    if let Some(found) = r.found {
+        notes.push(format!("note: rendered here as \"{found}\""));
+    }
     if let Some(note) = r.note {
         notes.push(format!("note: {note}"));
     }

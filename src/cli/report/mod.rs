@@ -49,6 +49,9 @@ pub struct Record<'a> {
     /// The text as written.
     pub matched: &'a str,
     pub suggestion: &'a str,
+    /// For a missing rendering: the phrase that renders the term instead, if one was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<&'a str>,
     pub message: String,
     /// The glossary form that matched.
     pub form: &'a str,
@@ -150,6 +153,7 @@ impl<'a> Iterator for Records<'a> {
             severity: Severity::Warning,
             matched: text[start..end].trim_end(),
             suggestion: "",
+            found: None,
             message: String::new(),
             form: "",
             preferred: "",
@@ -168,6 +172,7 @@ impl<'a> Iterator for Records<'a> {
             r.severity = f.severity;
             r.matched = &f.matched;
             r.suggestion = &f.suggestion;
+            r.found = f.found.as_deref();
             r.message = f.message();
             r.form = &f.form;
             r.preferred = &term.preferred;
