@@ -26,6 +26,7 @@
 pub mod baseline;
 pub mod bilingual;
 pub mod casing;
+pub mod escape;
 pub mod export;
 pub mod finding;
 pub mod fit;
@@ -42,6 +43,7 @@ pub mod inserted;
 pub mod language;
 pub mod matcher;
 pub mod position;
+pub mod project;
 pub mod prose;
 pub mod quotes;
 pub mod rarity;

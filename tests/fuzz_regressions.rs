@@ -118,7 +118,10 @@ fn fuzz_dictionaries_are_libfuzzer_syntax() {
             let mut k = 0;
             while k < inner.len() {
                 let b = inner[k];
-                assert!((0x20..0x7f).contains(&b), "{at}: byte {b:#x} is not printable ASCII");
+                assert!(
+                    (0x20..0x7f).contains(&b),
+                    "{at}: byte {b:#x} is not printable ASCII"
+                );
                 if b == b'\\' {
                     match inner.get(k + 1) {
                         Some(b'\\') | Some(b'"') => k += 2,

@@ -238,24 +238,7 @@ pub struct ConfigArgs {
     pub settings: SettingsArgs,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OutputFormat {
-    /// Compiler-style diagnostics with the offending words underlined.
-    Human,
-    /// One line per finding: path:line:col: severity[term]: message.
-    Concise,
-    /// One JSON array of findings.
-    Json,
-    /// One JSON object per finding, one per line.
-    Jsonl,
-    /// GitHub Actions workflow commands (annotations).
-    Github,
-    /// SARIF 2.1.0, for code-scanning tools.
-    Sarif,
-    /// JUnit XML, one test case per file.
-    Junit,
-}
+pub use termlint::project::config::OutputFormat;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {

@@ -21,8 +21,8 @@ use super::input::{self, Input, InputError};
 use super::ordered;
 use super::replace;
 use super::report::{self, Records, Report, Summary, UNUSED_SUPPRESSION, terminal};
-use super::settings::{Resolver, Settings};
 use super::walk::{self, Target, Visit};
+use termlint::project::{Project, Settings};
 
 /// Records rendered at a time: a file with millions of findings streams in batches.
 const BATCH: usize = 1024;
@@ -37,7 +37,7 @@ enum Mode {
 
 /// Everything a worker thread needs.
 struct Context<'a> {
-    resolver: &'a Resolver,
+    resolver: &'a Project,
     mode: Mode,
     reporting: Reporting<'a>,
     /// Directories already cleared of temporary files left by an interrupted run.
@@ -232,8 +232,11 @@ impl Reporting<'_> {
 
 pub fn run(args: CheckArgs) -> Status {
     let stderr_color = use_color(args.color, io::stderr().is_terminal());
-    let resolver = Resolver::new(&args.settings, stderr_color)
-        .with_check_options(args.columns.clone(), args.strict_count);
+    let resolver = Project::new(super::problems::options(
+        &args.settings,
+        args.columns.clone(),
+        args.strict_count,
+    ));
     let cwd = std::env::current_dir().unwrap_or_default();
     let format = args
         .format
@@ -338,7 +341,8 @@ pub fn run(args: CheckArgs) -> Status {
         },
     );
     for p in resolver.into_problems() {
-        let _ = io::stderr().write_all(p.as_bytes());
+        let rendered = super::problems::render_all(&p, stderr_color);
+        let _ = io::stderr().write_all(rendered.as_bytes());
         emitter.status = Status::Error;
     }
     let stale = baseline

@@ -3,7 +3,6 @@
 mod args;
 mod baseline;
 mod check;
-mod config;
 mod fix;
 mod glossaries;
 mod glossary_cmd;
@@ -11,9 +10,9 @@ mod glossary_export;
 mod glossary_import;
 mod input;
 mod ordered;
+mod problems;
 mod replace;
 mod report;
-mod settings;
 mod show_config;
 mod terms;
 mod walk;

@@ -8,7 +8,6 @@ use termlint::fold::normalize;
 
 use super::Status;
 use super::args::TermsArgs;
-use super::settings::Resolver;
 
 #[derive(Serialize)]
 struct Shown<'a> {
@@ -24,11 +23,11 @@ struct Shown<'a> {
 }
 
 pub fn run(args: &TermsArgs) -> Status {
-    let resolver = Resolver::new(&args.settings, false);
+    let resolver = super::problems::project(&args.settings);
     let cwd = std::env::current_dir().unwrap_or_default();
     let Some(settings) = resolver.for_dir(&cwd) else {
         for p in resolver.into_problems() {
-            eprint!("{p}");
+            eprint!("{}", super::problems::render_all(&p, false));
         }
         return Status::Error;
     };

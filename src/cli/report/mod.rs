@@ -246,32 +246,7 @@ pub trait Report: Sync {
     }
 }
 
-/// `s` as it may be printed to a terminal: control characters (ANSI escapes, line breaks),
-/// bidirectional overrides and other invisible formatting characters as `\u{..}` escapes, so
-/// that a draft or a file name cannot rewrite what the reader sees.
-pub fn terminal(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(needs_escape) {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if needs_escape(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
-/// Control characters and the invisible ones that reorder or hide text.
-pub fn needs_escape(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
-        )
-}
+pub use termlint::escape::{needs_escape, terminal};
 
 /// The renderer of `format`; `fail_at` is the lowest severity that fails the run (JUnit marks
 /// only those findings as failures).

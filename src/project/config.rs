@@ -21,16 +21,15 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use codespan_reporting::diagnostic::{Diagnostic, Label};
-use codespan_reporting::files::SimpleFile;
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
-use termlint::Severity;
-use termlint::formats::table::{Columns, Table};
 use toml::Spanned;
 
-use super::args::OutputFormat;
-use super::input::read_settings;
-use super::report::human::emit;
+use super::problem::{Problem, ProblemKind};
+use crate::Severity;
+pub use crate::formats::extensions::{Formats, PoFuzzy};
+use crate::formats::table::Columns;
 
 pub const FILE_NAMES: [&str; 2] = ["termlint.toml", ".termlint.toml"];
 const KEYS: &[&str] = &[
@@ -69,41 +68,33 @@ struct RawFormats {
     po_fuzzy: Option<PoFuzzy>,
 }
 
-fn columns_as_text<S: serde::Serializer>(c: &Option<Columns>, s: S) -> Result<S::Ok, S::Error> {
-    match c {
-        Some(c) => s.serialize_str(&c.to_string()),
-        None => s.serialize_none(),
-    }
-}
-
-/// What to do with the findings of PO entries marked fuzzy (draft translations).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PoFuzzy {
-    #[default]
-    Note,
-    Warning,
-    Error,
-    /// Not checked at all.
-    Skip,
-}
-
-impl PoFuzzy {
-    pub fn severity(self) -> Option<Severity> {
-        match self {
-            PoFuzzy::Note => Some(Severity::Note),
-            PoFuzzy::Warning => Some(Severity::Warning),
-            PoFuzzy::Error => Some(Severity::Error),
-            PoFuzzy::Skip => None,
-        }
-    }
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(untagged, expecting = "a string or an array of strings")]
 enum OneOrMany {
     One(String),
     Many(Vec<String>),
+}
+
+/// The output formats of `termlint check` (the `format` key).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    /// Compiler-style diagnostics with the offending words underlined.
+    Human,
+    /// One line per finding: path:line:col: severity[term]: message.
+    Concise,
+    /// One JSON array of findings.
+    Json,
+    /// One JSON object per finding, one per line.
+    Jsonl,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// JUnit XML, one test case per file.
+    Junit,
 }
 
 /// A loaded configuration file.
@@ -124,89 +115,29 @@ pub struct Config {
     pub severity_spans: BTreeMap<String, std::ops::Range<usize>>,
     /// `ignore` patterns, compiled (they were validated at load).
     #[serde(skip)]
-    pub ignore: termlint::ignore::Ignore,
+    pub ignore: crate::ignore::Ignore,
     #[serde(skip)]
-    pub text: String,
-}
-
-/// Which extensions (lower case, without the dot) are read as which format.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Formats {
-    pub markdown: Vec<String>,
-    pub po: Vec<String>,
-    pub xliff: Vec<String>,
-    pub tmx: Vec<String>,
-    pub docx: Vec<String>,
-    /// Tables: read as bilingual tables when `columns` is set, as plain text otherwise.
-    pub tsv: Vec<String>,
-    pub csv: Vec<String>,
-    pub plain: Vec<String>,
-    /// `SOURCE,TARGET` columns of the tables.
-    #[serde(serialize_with = "columns_as_text")]
-    pub columns: Option<Columns>,
-    /// The severity of findings in PO fuzzy entries, or `skip`.
-    pub po_fuzzy: PoFuzzy,
-}
-
-impl Default for Formats {
-    fn default() -> Formats {
-        Formats {
-            markdown: vec!["md".into(), "markdown".into()],
-            po: vec!["po".into(), "pot".into()],
-            xliff: vec!["xlf".into(), "xliff".into()],
-            tmx: vec!["tmx".into()],
-            docx: vec!["docx".into()],
-            tsv: vec!["tsv".into(), "tab".into()],
-            csv: vec!["csv".into()],
-            plain: vec![],
-            columns: None,
-            po_fuzzy: PoFuzzy::Note,
-        }
-    }
-}
-
-impl Formats {
-    pub fn for_path(&self, path: &Path) -> termlint::Format {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if self.plain.contains(&ext) {
-            termlint::Format::Plain
-        } else if self.markdown.contains(&ext) {
-            termlint::Format::Markdown
-        } else if self.po.contains(&ext) {
-            termlint::Format::Po
-        } else if self.xliff.contains(&ext) {
-            termlint::Format::Xliff
-        } else if self.tmx.contains(&ext) {
-            termlint::Format::Tmx
-        } else if self.docx.contains(&ext) {
-            termlint::Format::Docx
-        } else if let (Some(columns), true) = (
-            &self.columns,
-            self.tsv.contains(&ext) || self.csv.contains(&ext),
-        ) {
-            termlint::Format::Table(Table {
-                delimiter: if self.csv.contains(&ext) { b',' } else { b'\t' },
-                columns: columns.clone(),
-            })
-        } else {
-            termlint::Format::Plain
-        }
-    }
+    pub text: Arc<str>,
+    /// The file as shown in messages.
+    #[serde(skip)]
+    pub shown: String,
 }
 
 impl Config {
-    /// Reads and parses a configuration file; on failure, the rendered diagnostic.
-    pub fn load(path: &Path, color: bool) -> Result<Config, String> {
-        let shown = super::glossaries::shown(path);
-        let text = read_settings(path)
-            .map_err(|e| format!("error: cannot read configuration {shown}: {e}\n"))?;
+    /// Parses a configuration file's text (`shown`: its path as shown in messages); on
+    /// failure, the problem.
+    pub fn load(path: &Path, shown: &str, text: &str) -> Result<Config, Box<Problem>> {
+        let text: Arc<str> = Arc::from(text);
+        let render = |shown: &str,
+                      text: &str,
+                      message: &str,
+                      span: Option<std::ops::Range<usize>>,
+                      notes: Vec<String>| {
+            Box::new(problem(path, shown, text, message, span, notes))
+        };
         let raw: Raw = toml::from_str(&text).map_err(|e| {
-            if let Some(rendered) = super::glossaries::not_toml(&shown, &text, "configuration", color) {
-                return rendered;
+            if let Some(p) = super::discovery::not_toml(path, shown, &text, "configuration") {
+                return Box::new(p);
             }
             let mut message = e.message().trim().to_string();
             let mut notes = Vec::new();
@@ -220,12 +151,12 @@ impl Config {
                     "known keys: {} (and in [formats]: markdown, po, xliff, tmx, docx, tsv, csv, plain, columns, po_fuzzy)",
                     KEYS.join(", ")
                 );
-                notes.push(match termlint::glossary::closest(&field, KEYS) {
+                notes.push(match crate::glossary::closest(&field, KEYS) {
                     Some(k) => format!("help: did you mean `{k}`? {known}"),
                     None => format!("help: {known}"),
                 });
             }
-            render(&shown, &text, &message, e.span(), notes, color)
+            render(shown, &text, &message, e.span(), notes)
         })?;
         let dir = path.parent().unwrap_or(Path::new("."));
         let mut glossary = Vec::new();
@@ -239,7 +170,7 @@ impl Config {
                 let file = dir.join(&name);
                 if let Err(why) = inside_project(dir, &file) {
                     return Err(render(
-                        &shown,
+                        shown,
                         &text,
                         &format!("glossary `{name}` {why}"),
                         Some(span),
@@ -249,7 +180,6 @@ impl Config {
                              to use a file elsewhere, pass it with --glossary"
                                 .to_string(),
                         ],
-                        color,
                     ));
                 }
                 glossary.push(file);
@@ -258,24 +188,22 @@ impl Config {
         for g in raw.include.iter().chain(&raw.exclude) {
             if let Err(e) = globset::Glob::new(g.get_ref()) {
                 return Err(render(
-                    &shown,
+                    shown,
                     &text,
                     &format!("invalid glob: {}", e.kind()),
                     Some(g.span()),
                     vec![],
-                    color,
                 ));
             }
         }
         let patterns: Vec<String> = raw.ignore.iter().map(|p| p.get_ref().clone()).collect();
-        let ignore = termlint::ignore::Ignore::new(&patterns).map_err(|e| {
+        let ignore = crate::ignore::Ignore::new(&patterns).map_err(|e| {
             render(
-                &shown,
+                shown,
                 &text,
                 &format!("invalid ignore pattern: {}", e.message.lines().last().unwrap_or("")),
                 Some(raw.ignore[e.index].span()),
                 vec!["help: `ignore` takes regular expressions (regex crate syntax), matched in multi-line mode".to_string()],
-                color,
             )
         })?;
         let columns = match &raw.formats.columns {
@@ -284,12 +212,11 @@ impl Config {
                 Ok(columns) => Some(columns),
                 Err(e) => {
                     return Err(render(
-                        &shown,
+                        shown,
                         &text,
                         &format!("invalid columns: {e}"),
                         Some(c.span()),
                         vec![],
-                        color,
                     ));
                 }
             },
@@ -330,44 +257,50 @@ impl Config {
                 .collect(),
             ignore,
             text,
+            shown: shown.to_string(),
         })
     }
 
-    /// A diagnostic pointing into this file.
+    /// A problem pointing into this file.
     pub fn error_at(
         &self,
         span: Option<std::ops::Range<usize>>,
         message: &str,
         help: &str,
-        color: bool,
-    ) -> String {
-        render(
-            &super::glossaries::shown(&self.path),
+    ) -> Problem {
+        problem(
+            &self.path,
+            &self.shown,
             &self.text,
             message,
             span,
             vec![format!("help: {help}")],
-            color,
         )
     }
 }
 
-fn render(
+/// An invalid configuration. `notes` starting with `help: ` are the help.
+fn problem(
+    path: &Path,
     shown: &str,
     text: &str,
     message: &str,
     span: Option<std::ops::Range<usize>>,
     notes: Vec<String>,
-    color: bool,
-) -> String {
-    let file = SimpleFile::new(shown, text);
-    let d = Diagnostic::error()
-        .with_message(format!("invalid configuration: {message}"))
-        .with_labels(span.map(|s| Label::primary((), s)).into_iter().collect())
-        .with_notes(notes);
-    let mut out = Vec::new();
-    emit(&mut out, &file, &d, color);
-    String::from_utf8_lossy(&out).into_owned()
+) -> Problem {
+    let mut p = Problem::new(
+        ProblemKind::Config,
+        shown,
+        format!("invalid configuration: {message}"),
+    )
+    .at(path.to_path_buf(), Some(Arc::from(text)), span);
+    for n in notes {
+        match n.strip_prefix("help: ") {
+            Some(help) => p.help = Some(help.to_string()),
+            None => p.notes.push(n),
+        }
+    }
+    p
 }
 
 /// Whether `file`, named by a configuration file in `dir`, lies inside the project: the git
@@ -417,5 +350,5 @@ fn normalize(path: &Path) -> PathBuf {
 
 /// The nearest configuration file in `dir` or above, not above the repository root.
 pub fn discover(dir: &Path) -> Option<PathBuf> {
-    super::glossaries::find_upward(dir, &FILE_NAMES)
+    super::discovery::find_upward(dir, &FILE_NAMES)
 }
