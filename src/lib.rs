@@ -26,6 +26,7 @@
 pub mod baseline;
 pub mod bilingual;
 pub mod casing;
+pub mod diagnostic;
 pub mod escape;
 pub mod export;
 pub mod finding;
