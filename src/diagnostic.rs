@@ -253,3 +253,13 @@ pub fn term_card(term: &crate::Term) -> String {
     }
     card
 }
+
+/// `message (use "suggestion")`: the one-line form used by concise, GitHub and JUnit output
+/// and by the language server.
+pub fn one_line(r: &Record<'_>) -> String {
+    match (r.kind, r.suggestion) {
+        (_, "") => r.message.clone(),
+        ("miscased", s) => format!("{}: write \"{s}\"", r.message),
+        (_, s) => format!("{}: use \"{s}\"", r.message),
+    }
+}

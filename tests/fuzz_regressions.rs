@@ -114,7 +114,7 @@ fn fuzz_dictionaries_are_libfuzzer_syntax() {
                 value.len() >= 2 && value.ends_with('"'),
                 "{at}: value not closed by a quote"
             );
-            let inner = value[1..value.len() - 1].as_bytes();
+            let inner = &value.as_bytes()[1..value.len() - 1];
             let mut k = 0;
             while k < inner.len() {
                 let b = inner[k];

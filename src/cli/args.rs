@@ -32,6 +32,8 @@ pub enum Command {
     },
     /// List the terms of the glossary in force, or those matching QUERY.
     Terms(TermsArgs),
+    /// Run the language server (LSP over standard input and output) for editors.
+    Lsp,
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]

@@ -55,6 +55,13 @@ pub fn main() -> ExitCode {
             command: args::GlossaryCommand::Export { file, to },
         } => glossary_export::run(file.as_deref(), to).into(),
         Command::Terms(args) => terms::run(&args).into(),
+        Command::Lsp => match crate::lsp::run() {
+            Ok(()) => Status::Clean.into(),
+            Err(e) => {
+                eprintln!("error: termlint lsp: {e}");
+                Status::Error.into()
+            }
+        },
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "termlint", &mut std::io::stdout());

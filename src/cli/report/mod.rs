@@ -90,11 +90,4 @@ pub fn for_format(format: OutputFormat, color: bool, fail_at: Severity) -> Box<d
     }
 }
 
-/// `message (use "suggestion")`: the one-line form used by concise, GitHub and JUnit output.
-pub fn one_line(r: &Record<'_>) -> String {
-    match (r.kind, r.suggestion) {
-        (_, "") => r.message.clone(),
-        ("miscased", s) => format!("{}: write \"{s}\"", r.message),
-        (_, s) => format!("{}: use \"{s}\"", r.message),
-    }
-}
+pub use termlint::diagnostic::one_line;
