@@ -219,6 +219,12 @@ pub struct CheckArgs {
     /// per segment.
     #[arg(long)]
     pub strict_count: bool,
+
+    /// Read standard input as the file PATH: in PATH's format, with PATH's configuration and
+    /// glossary, reported as PATH (for editors that lint unsaved text). Reads standard input
+    /// when no path is given; with --fix the fixed text goes to standard output.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
 }
 
 /// `-j N`: a whole number of at least 1.

@@ -38,6 +38,8 @@ enum Mode {
 /// Everything a worker thread needs.
 struct Context<'a> {
     resolver: &'a Project,
+    /// `--stdin-filename`: standard input is read as this file.
+    stdin_name: Option<PathBuf>,
     mode: Mode,
     reporting: Reporting<'a>,
     /// Directories already cleared of temporary files left by an interrupted run.
@@ -230,7 +232,10 @@ impl Reporting<'_> {
     }
 }
 
-pub fn run(args: CheckArgs) -> Status {
+pub fn run(mut args: CheckArgs) -> Status {
+    if args.stdin_filename.is_some() && args.paths.is_empty() {
+        args.paths.push(PathBuf::from("-"));
+    }
     let stderr_color = use_color(args.color, io::stderr().is_terminal());
     let resolver = Project::new(super::problems::options(
         &args.settings,
@@ -310,6 +315,7 @@ pub fn run(args: CheckArgs) -> Status {
     let jobs = jobs(&args, threads);
     let ctx = Context {
         resolver: &resolver,
+        stdin_name: args.stdin_filename.clone(),
         mode,
         reporting: Reporting {
             report: &*report,
@@ -396,14 +402,31 @@ fn check_job(job: Job, ctx: &Context<'_>) -> Option<Outcome> {
             result: Err(message),
         }),
         Job::Stdin => {
-            let cwd = std::env::current_dir().unwrap_or_default();
-            let settings = ctx.resolver.for_dir(&cwd)?;
+            let Some(name) = &ctx.stdin_name else {
+                let cwd = std::env::current_dir().unwrap_or_default();
+                let settings = ctx.resolver.for_dir(&cwd)?;
+                return Some(Outcome {
+                    display: "-".to_string(),
+                    path_base64: None,
+                    result: input::read_stdin().map_err(|e| e.to_string()).map(|input| {
+                        check_text("-", Path::new("-"), true, None, input, &settings, ctx)
+                    }),
+                });
+            };
+            // As the file it stands for: its settings, its format, its name.
+            let settings = ctx.resolver.for_file(name)?;
+            let display = name.display().to_string();
+            let read = if settings.format_for(name) == Format::Docx {
+                input::read_stdin_docx()
+            } else {
+                input::read_stdin()
+            };
             Some(Outcome {
-                display: "-".to_string(),
-                path_base64: None,
-                result: input::read_stdin()
+                result: read
                     .map_err(|e| e.to_string())
-                    .map(|input| check_text("-", Path::new("-"), None, input, &settings, ctx)),
+                    .map(|input| check_text(&display, name, true, None, input, &settings, ctx)),
+                display,
+                path_base64: None,
             })
         }
         Job::File(target) => check_target(&target, ctx),
@@ -435,6 +458,7 @@ fn check_target(target: &Target, ctx: &Context<'_>) -> Option<Outcome> {
         Ok(input) => Some(outcome(Ok(check_text(
             &target.display,
             &target.path,
+            false,
             base64.as_deref(),
             input,
             &settings,
@@ -454,16 +478,19 @@ fn base64_if_not_utf8(path: &Path) -> Option<String> {
         .then(|| base64::engine::general_purpose::STANDARD.encode(path.as_os_str().as_bytes()))
 }
 
+/// Checks the text of `path` (`stdin`: read from standard input, for which `path` is `-` or
+/// the `--stdin-filename`).
 fn check_text(
     display: &str,
     path: &Path,
+    stdin: bool,
     path_base64: Option<&str>,
     input: Input,
     settings: &Settings,
     ctx: &Context<'_>,
 ) -> Checked {
     let checker = &settings.checker;
-    let format = if path == Path::new("-") {
+    let format = if stdin && path == Path::new("-") {
         Format::Plain
     } else {
         settings.format_for(path)
@@ -512,7 +539,7 @@ fn check_text(
         notices: Vec::new(),
     };
     if ctx.mode == Mode::Report || edits.is_empty() {
-        if path == Path::new("-") && ctx.mode == Mode::Fix {
+        if stdin && ctx.mode == Mode::Fix {
             checked.fixed_output = Some(input.with_bom(&input.text));
         }
         drop(edits);
@@ -527,7 +554,7 @@ fn check_text(
         checked.body = body(display, path_base64, input.text, linted, checker, ctx);
         return checked;
     }
-    if path == Path::new("-") {
+    if stdin {
         checked.fixed_output = Some(input.with_bom(&fixed_text));
     } else {
         checked.notices = sweep_once(path, ctx);

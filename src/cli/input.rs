@@ -113,6 +113,17 @@ pub fn read_stdin() -> Result<Input, InputError> {
     decode(bytes)
 }
 
+/// A Word document on standard input (`--stdin-filename x.docx`): its paragraphs.
+pub fn read_stdin_docx() -> Result<Input, InputError> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(InputError::Io)?;
+    let text = termlint::formats::docx::text(&bytes).map_err(InputError::Docx)?;
+    Ok(Input { text, bom: false })
+}
+
 /// Bytes to text: refuses UTF-16 and binary data, strips a UTF-8 BOM.
 pub fn decode(mut bytes: Vec<u8>) -> Result<Input, InputError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
