@@ -6,6 +6,7 @@
 //! exclude = ["drafts/archive/**"]
 //! format = "concise"                 # default output format
 //! ignore = ['^Q:.*$']                 # text that is read but never reported (regular expressions)
+//! extend = "../termlint.toml"         # start from that file's settings; keys here replace its keys
 //! [formats]                          # which reader applies to which file extensions
 //! markdown = ["md", "markdown", "mdx"]
 //! plain = ["txt"]
@@ -16,7 +17,10 @@
 //! ```
 //!
 //! The nearest file above each checked file wins (stopping at the repository root);
-//! `--config FILE` replaces it for every file and `--isolated` ignores all of them.
+//! `--config FILE` replaces it for every file and `--isolated` ignores all of them. A nested
+//! file replaces its parent's settings, unless it names one with `extend` (ruff's model): then
+//! each key it sets replaces that key of the file it extends (`[formats]` and `[severity]` key
+//! by key), and paths stay relative to the file that wrote them.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -33,24 +37,22 @@ use crate::formats::table::Columns;
 
 pub const FILE_NAMES: [&str; 2] = ["termlint.toml", ".termlint.toml"];
 const KEYS: &[&str] = &[
-    "glossary", "include", "exclude", "format", "formats", "severity", "ignore",
+    "glossary", "include", "exclude", "format", "formats", "severity", "ignore", "extend",
 ];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
     glossary: Option<Spanned<OneOrMany>>,
-    #[serde(default)]
-    include: Vec<Spanned<String>>,
-    #[serde(default)]
-    exclude: Vec<Spanned<String>>,
+    include: Option<Vec<Spanned<String>>>,
+    exclude: Option<Vec<Spanned<String>>>,
     format: Option<OutputFormat>,
     #[serde(default)]
     formats: RawFormats,
     #[serde(default)]
     severity: BTreeMap<String, Spanned<Severity>>,
-    #[serde(default)]
-    ignore: Vec<Spanned<String>>,
+    ignore: Option<Vec<Spanned<String>>>,
+    extend: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -116,6 +118,12 @@ pub struct Config {
     /// `ignore` patterns, compiled (they were validated at load).
     #[serde(skip)]
     pub ignore: crate::ignore::Ignore,
+    /// The directory `include` and `exclude` are relative to: that of the file that set them.
+    #[serde(skip)]
+    pub glob_root: PathBuf,
+    /// The files this one extends, nearest first.
+    #[serde(skip)]
+    pub extends: Vec<PathBuf>,
     #[serde(skip)]
     pub text: Arc<str>,
     /// The file as shown in messages.
@@ -123,10 +131,25 @@ pub struct Config {
     pub shown: String,
 }
 
+/// Why the file a configuration extends could not be had.
+pub enum ParentError {
+    /// It cannot be read (the reason).
+    Read(String),
+    /// It extends, directly or not, the file that extends it: the files, as shown, in order.
+    Cycle(Vec<String>),
+    /// It is itself invalid (its problem, in it).
+    Invalid(Box<Problem>),
+}
+
 impl Config {
-    /// Parses a configuration file's text (`shown`: its path as shown in messages); on
-    /// failure, the problem.
-    pub fn load(path: &Path, shown: &str, text: &str) -> Result<Config, Box<Problem>> {
+    /// Parses a configuration file's text (`shown`: its path as shown in messages); `parent`
+    /// loads the file an `extend` names. On failure, the problem.
+    pub fn load(
+        path: &Path,
+        shown: &str,
+        text: &str,
+        parent: &mut dyn FnMut(&Path) -> Result<Config, ParentError>,
+    ) -> Result<Config, Box<Problem>> {
         let text: Arc<str> = Arc::from(text);
         let render = |shown: &str,
                       text: &str,
@@ -159,7 +182,49 @@ impl Config {
             render(shown, &text, &message, e.span(), notes)
         })?;
         let dir = path.parent().unwrap_or(Path::new("."));
+        let base = match &raw.extend {
+            None => None,
+            Some(e) => {
+                let file = normalize(&dir.join(e.get_ref()));
+                let at = |message: String, help: &str| {
+                    render(
+                        shown,
+                        &text,
+                        &message,
+                        Some(e.span()),
+                        vec![format!("help: {help}")],
+                    )
+                };
+                if let Err(why) = inside_project(dir, &file) {
+                    return Err(at(
+                        format!("extend `{}` {why}", e.get_ref()),
+                        "a configuration can extend only files inside its repository",
+                    ));
+                }
+                match parent(&file) {
+                    Ok(c) => Some(c),
+                    Err(ParentError::Read(why)) => {
+                        return Err(at(
+                            format!("cannot extend `{}`: {why}", e.get_ref()),
+                            "`extend` takes the path of another termlint.toml, relative to this file",
+                        ));
+                    }
+                    Err(ParentError::Cycle(files)) => {
+                        return Err(at(
+                            format!("`extend` makes a cycle: {}", files.join(" -> ")),
+                            "remove `extend` from one of these files",
+                        ));
+                    }
+                    Err(ParentError::Invalid(p)) => return Err(p),
+                }
+            }
+        };
         let mut glossary = Vec::new();
+        if raw.glossary.is_none()
+            && let Some(b) = &base
+        {
+            glossary.clone_from(&b.glossary);
+        }
         if let Some(g) = raw.glossary {
             let span = g.span();
             let names = match g.into_inner() {
@@ -185,7 +250,12 @@ impl Config {
                 glossary.push(file);
             }
         }
-        for g in raw.include.iter().chain(&raw.exclude) {
+        for g in raw
+            .include
+            .iter()
+            .flatten()
+            .chain(raw.exclude.iter().flatten())
+        {
             if let Err(e) = globset::Glob::new(g.get_ref()) {
                 return Err(render(
                     shown,
@@ -196,18 +266,25 @@ impl Config {
                 ));
             }
         }
-        let patterns: Vec<String> = raw.ignore.iter().map(|p| p.get_ref().clone()).collect();
-        let ignore = crate::ignore::Ignore::new(&patterns).map_err(|e| {
-            render(
-                shown,
-                &text,
-                &format!("invalid ignore pattern: {}", e.message.lines().last().unwrap_or("")),
-                Some(raw.ignore[e.index].span()),
-                vec!["help: `ignore` takes regular expressions (regex crate syntax), matched in multi-line mode".to_string()],
-            )
-        })?;
+        let ignore = match (&raw.ignore, &base) {
+            (None, Some(b)) => b.ignore.clone(),
+            (raw_ignore, _) => {
+                let raw_ignore = raw_ignore.as_deref().unwrap_or_default();
+                let patterns: Vec<String> =
+                    raw_ignore.iter().map(|p| p.get_ref().clone()).collect();
+                crate::ignore::Ignore::new(&patterns).map_err(|e| {
+                    render(
+                        shown,
+                        &text,
+                        &format!("invalid ignore pattern: {}", e.message.lines().last().unwrap_or("")),
+                        Some(raw_ignore[e.index].span()),
+                        vec!["help: `ignore` takes regular expressions (regex crate syntax), matched in multi-line mode".to_string()],
+                    )
+                })?
+            }
+        };
         let columns = match &raw.formats.columns {
-            None => None,
+            None => base.as_ref().and_then(|b| b.formats.columns.clone()),
             Some(c) => match Columns::parse(c.get_ref()) {
                 Ok(columns) => Some(columns),
                 Err(e) => {
@@ -221,7 +298,28 @@ impl Config {
                 }
             },
         };
-        let defaults = Formats::default();
+        let defaults = base
+            .as_ref()
+            .map_or_else(Formats::default, |b| b.formats.clone());
+        let globs_here = raw.include.is_some() || raw.exclude.is_some();
+        let glob_root = match &base {
+            Some(b) if !globs_here => b.glob_root.clone(),
+            _ => dir.to_path_buf(),
+        };
+        let strings = |v: Option<Vec<Spanned<String>>>, inherited: Option<&Vec<String>>| match v {
+            Some(v) => v.into_iter().map(Spanned::into_inner).collect(),
+            None if !globs_here => inherited.cloned().unwrap_or_default(),
+            None => Vec::new(),
+        };
+        let mut severity = base
+            .as_ref()
+            .map(|b| b.severity.clone())
+            .unwrap_or_default();
+        let mut extends = Vec::new();
+        if let Some(b) = &base {
+            extends.push(b.path.clone());
+            extends.extend(b.extends.iter().cloned());
+        }
         let lower = |v: Vec<String>| {
             v.into_iter()
                 .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
@@ -230,9 +328,9 @@ impl Config {
         Ok(Config {
             path: path.to_path_buf(),
             glossary,
-            include: raw.include.into_iter().map(Spanned::into_inner).collect(),
-            exclude: raw.exclude.into_iter().map(Spanned::into_inner).collect(),
-            format: raw.format,
+            include: strings(raw.include, base.as_ref().map(|b| &b.include)),
+            exclude: strings(raw.exclude, base.as_ref().map(|b| &b.exclude)),
+            format: raw.format.or(base.as_ref().and_then(|b| b.format)),
             formats: Formats {
                 markdown: raw.formats.markdown.map_or(defaults.markdown, lower),
                 po: raw.formats.po.map_or(defaults.po, lower),
@@ -243,19 +341,20 @@ impl Config {
                 csv: raw.formats.csv.map_or(defaults.csv, lower),
                 plain: raw.formats.plain.map_or(defaults.plain, lower),
                 columns,
-                po_fuzzy: raw.formats.po_fuzzy.unwrap_or_default(),
+                po_fuzzy: raw.formats.po_fuzzy.unwrap_or(defaults.po_fuzzy),
             },
             severity_spans: raw
                 .severity
                 .iter()
                 .map(|(k, v)| (k.clone(), v.span()))
                 .collect(),
-            severity: raw
-                .severity
-                .into_iter()
-                .map(|(k, v)| (k, v.into_inner()))
-                .collect(),
+            severity: {
+                severity.extend(raw.severity.into_iter().map(|(k, v)| (k, v.into_inner())));
+                severity
+            },
             ignore,
+            glob_root,
+            extends,
             text,
             shown: shown.to_string(),
         })
@@ -333,7 +432,7 @@ fn inside_project(dir: &Path, file: &Path) -> Result<(), String> {
 }
 
 /// `path` with `.` and `..` resolved as written, without asking the file system.
-fn normalize(path: &Path) -> PathBuf {
+pub fn normalize(path: &Path) -> PathBuf {
     use std::path::Component;
     let mut out = PathBuf::new();
     for c in path.components() {

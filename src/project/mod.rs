@@ -146,7 +146,15 @@ impl Project {
     pub fn changed(&self, path: &Path) {
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         lock(&self.by_dir).clear();
-        lock(&self.configs).remove(&path);
+        // A configuration that extends the file changes with it.
+        let mut configs = lock(&self.configs);
+        for c in configs.values().flatten() {
+            if c.extends.contains(&path) {
+                self.checkers.invalidate(&c.path);
+            }
+        }
+        configs.clear();
+        drop(configs);
         self.checkers.invalidate(&path);
         lock(&self.problems).clear();
     }
@@ -186,8 +194,17 @@ impl Project {
         discovery::load(path, &shown, &text)
     }
 
-    /// The configuration file at `path`, loaded and validated.
+    /// The configuration file at `path`, loaded and validated, with the files it extends.
     pub fn load_config(&self, path: &Path) -> Result<Config, Box<Problem>> {
+        self.load_config_in(path, &mut Vec::new())
+    }
+
+    /// Loads a configuration file that `chain` extends (a cycle is an error).
+    fn load_config_in(
+        &self,
+        path: &Path,
+        chain: &mut Vec<PathBuf>,
+    ) -> Result<Config, Box<Problem>> {
         let shown = self.shown(path);
         let text = self.read_settings(path).map_err(|e| {
             Box::new(
@@ -199,7 +216,20 @@ impl Project {
                 .at(path.to_path_buf(), None, None),
             )
         })?;
-        Config::load(path, &shown, &text)
+        chain.push(config::normalize(path));
+        let loaded = Config::load(path, &shown, &text, &mut |parent: &Path| {
+            if chain.iter().any(|c| c == parent) {
+                let mut files: Vec<String> = chain.iter().map(|c| self.shown(c)).collect();
+                files.push(self.shown(parent));
+                return Err(config::ParentError::Cycle(files));
+            }
+            self.read_settings(parent)
+                .map_err(config::ParentError::Read)?;
+            self.load_config_in(parent, chain)
+                .map_err(config::ParentError::Invalid)
+        });
+        chain.pop();
+        loaded
     }
 
     /// The settings for a file, or None if they cannot be had (the problem is recorded).
@@ -376,7 +406,7 @@ impl Project {
             b.build().unwrap_or_else(|_| GlobSet::empty())
         };
         Some(Filter {
-            root: c.path.parent().map(Path::to_path_buf).unwrap_or_default(),
+            root: c.glob_root.clone(),
             include: (!c.include.is_empty()).then(|| set(&c.include)),
             exclude: set(&c.exclude),
         })
