@@ -99,3 +99,168 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
         ..ServerCapabilities::default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use lsp_server::{Connection, Message, Notification, Request, RequestId};
+    use serde_json::json;
+
+    /// The server on an in-memory connection, initialised; the client end and its thread.
+    fn start(
+        capabilities: serde_json::Value,
+    ) -> (
+        Connection,
+        std::thread::JoinHandle<Result<(), String>>,
+        serde_json::Value,
+    ) {
+        let (server, client) = Connection::memory();
+        let thread = std::thread::spawn(move || super::serve(&server));
+        client
+            .sender
+            .send(Message::Request(Request::new(
+                RequestId::from(1),
+                "initialize".to_string(),
+                json!({ "capabilities": capabilities }),
+            )))
+            .unwrap();
+        let Ok(Message::Response(r)) = client
+            .receiver
+            .recv_timeout(std::time::Duration::from_secs(10))
+        else {
+            panic!("no initialize response");
+        };
+        client
+            .sender
+            .send(Message::Notification(Notification::new(
+                "initialized".to_string(),
+                json!({}),
+            )))
+            .unwrap();
+        (client, thread, r.response_result.unwrap())
+    }
+
+    fn stop(client: Connection, thread: std::thread::JoinHandle<Result<(), String>>) {
+        client
+            .sender
+            .send(Message::Request(Request::new(
+                RequestId::from(99),
+                "shutdown".to_string(),
+                json!(null),
+            )))
+            .unwrap();
+        let Ok(Message::Response(r)) = client
+            .receiver
+            .recv_timeout(std::time::Duration::from_secs(10))
+        else {
+            panic!("no shutdown response");
+        };
+        assert_eq!(r.id, RequestId::from(99));
+        client
+            .sender
+            .send(Message::Notification(Notification::new(
+                "exit".to_string(),
+                json!(null),
+            )))
+            .unwrap();
+        assert_eq!(thread.join().unwrap(), Ok(()));
+    }
+
+    #[test]
+    fn negotiates_utf8_only_when_offered_and_announces_its_features() {
+        let (client, thread, result) = start(json!({}));
+        assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
+        assert_eq!(result["capabilities"]["textDocumentSync"]["change"], 2);
+        assert_eq!(
+            result["capabilities"]["codeActionProvider"]["codeActionKinds"],
+            json!(["quickfix", "source.fixAll.termlint"])
+        );
+        assert_eq!(result["capabilities"]["hoverProvider"], true);
+        assert_eq!(result["serverInfo"]["name"], "termlint");
+        stop(client, thread);
+        let (client, thread, result) =
+            start(json!({ "general": { "positionEncodings": ["utf-16", "utf-8"] } }));
+        assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
+        stop(client, thread);
+    }
+
+    #[test]
+    fn bad_requests_get_errors_and_the_server_goes_on() {
+        let (client, thread, _) = start(json!({}));
+        let send = |id: i32, method: &str, params: serde_json::Value| {
+            client
+                .sender
+                .send(Message::Request(Request::new(
+                    RequestId::from(id),
+                    method.to_string(),
+                    params,
+                )))
+                .unwrap();
+        };
+        // Parameters that are not a hover request.
+        send(2, "textDocument/hover", json!({ "nonsense": true }));
+        let Ok(Message::Response(r)) = client
+            .receiver
+            .recv_timeout(std::time::Duration::from_secs(10))
+        else {
+            panic!()
+        };
+        assert_eq!(
+            r.response_result.unwrap_err().code,
+            lsp_server::ErrorCode::InvalidParams as i32
+        );
+        // A method termlint does not serve.
+        send(3, "textDocument/completion", json!({}));
+        let Ok(Message::Response(r)) = client
+            .receiver
+            .recv_timeout(std::time::Duration::from_secs(10))
+        else {
+            panic!()
+        };
+        let e = r.response_result.unwrap_err();
+        assert_eq!(e.code, lsp_server::ErrorCode::MethodNotFound as i32);
+        assert_eq!(
+            e.message,
+            "termlint does not handle textDocument/completion"
+        );
+        // A change to a document that was never opened: logged as an error, nothing else.
+        client
+            .sender
+            .send(Message::Notification(Notification::new(
+                "textDocument/didChange".to_string(),
+                json!({
+                    "textDocument": { "uri": "file:///nowhere/a.md", "version": 2 },
+                    "contentChanges": [{ "text": "x" }]
+                }),
+            )))
+            .unwrap();
+        let Ok(Message::Notification(n)) = client
+            .receiver
+            .recv_timeout(std::time::Duration::from_secs(10))
+        else {
+            panic!()
+        };
+        assert_eq!(n.method, "window/logMessage");
+        assert_eq!(n.params["type"], 1);
+        assert_eq!(
+            n.params["message"],
+            "a change to file:///nowhere/a.md which is not open"
+        );
+        // Hover on a document that is not open: no card.
+        send(
+            4,
+            "textDocument/hover",
+            json!({
+                "textDocument": { "uri": "file:///nowhere/a.md" },
+                "position": { "line": 0, "character": 0 }
+            }),
+        );
+        let Ok(Message::Response(r)) = client
+            .receiver
+            .recv_timeout(std::time::Duration::from_secs(10))
+        else {
+            panic!()
+        };
+        assert_eq!(r.response_result.unwrap(), json!(null));
+        stop(client, thread);
+    }
+}

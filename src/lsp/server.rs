@@ -111,7 +111,7 @@ impl<'c> Server<'c> {
                 }
                 Message::Notification(n) => {
                     let method = n.method.clone();
-                    if let Err(e) = guarded(&method, || self.notification(n)) {
+                    if let Err(e) | Ok(Err(e)) = guarded(&method, || self.notification(n)) {
                         self.log(MessageType::ERROR, &e);
                     }
                 }
