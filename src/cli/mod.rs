@@ -4,10 +4,7 @@ mod args;
 mod baseline;
 mod check;
 mod fix;
-mod glossaries;
-mod glossary_cmd;
-mod glossary_export;
-mod glossary_import;
+mod glossary;
 mod input;
 mod ordered;
 mod problems;
@@ -47,13 +44,13 @@ pub fn main() -> ExitCode {
         Command::Config(args) => show_config::run(&args).into(),
         Command::Glossary {
             command: args::GlossaryCommand::Check { file, color },
-        } => glossary_cmd::check(file.as_deref(), color).into(),
+        } => glossary::check::check(file.as_deref(), color).into(),
         Command::Glossary {
             command: args::GlossaryCommand::Import(args),
-        } => glossary_import::run(&args).into(),
+        } => glossary::import::run(&args).into(),
         Command::Glossary {
             command: args::GlossaryCommand::Export { file, to },
-        } => glossary_export::run(file.as_deref(), to).into(),
+        } => glossary::export::run(file.as_deref(), to).into(),
         Command::Terms(args) => terms::run(&args).into(),
         Command::Lsp => match crate::lsp::run() {
             Ok(()) => Status::Clean.into(),

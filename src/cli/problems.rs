@@ -6,7 +6,7 @@ use codespan_reporting::files::SimpleFile;
 use termlint::project::{ConfigMode, Options, Problem, ProblemKind, Project};
 
 use super::args::SettingsArgs;
-use super::glossaries::missing;
+use super::glossary::missing;
 use super::report::human::emit;
 
 /// The project as the command line's settings options describe it; paths are shown relative

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::Status;
 use super::args::ConfigArgs;
-use super::glossaries::shown;
+use super::glossary::shown;
 use termlint::project::config::Formats;
 
 #[derive(Serialize)]

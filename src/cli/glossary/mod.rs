@@ -1,5 +1,10 @@
-//! Glossary files for the `glossary` subcommands: the one named or the nearest, loaded, with
-//! problems rendered for the terminal.
+//! `termlint glossary`: check.rs (validate), import.rs (termbases to glossary.toml),
+//! export.rs (glossary.toml to TOML or TBX); and the glossary file they work on, the one named
+//! or the nearest, loaded, with problems rendered for the terminal.
+
+pub mod check;
+pub mod export;
+pub mod import;
 
 use std::path::{Path, PathBuf};
 
@@ -7,7 +12,7 @@ use termlint::Glossary;
 use termlint::project::discovery::{self, FILE_NAME};
 use termlint::project::{Options, Project};
 
-use super::problems::render_all;
+use crate::cli::problems::render_all;
 
 /// The glossary a `glossary` subcommand works on: `file`, else the nearest glossary.toml
 /// above the current directory; loaded, with its path. On failure the problem is rendered.
