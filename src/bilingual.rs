@@ -154,8 +154,9 @@ pub fn check(
 ) -> Vec<Finding> {
     let text = prose.text();
     let mut findings = Vec::new();
-    // For each term: the approved forms used for it, in order of first use, with their places.
-    let mut used: BTreeMap<usize, Uses<'_>> = BTreeMap::new();
+    // For each document and term: the approved forms used for it, in order of first use, with
+    // their places.
+    let mut used: BTreeMap<(Option<&str>, usize), Uses<'_>> = BTreeMap::new();
     // The source terms of the last source read: the segments of one unit share their source,
     // which is then read once, however many translations it has.
     let mut read: Option<(&std::sync::Arc<str>, SourceTerms<'_>)> = None;
@@ -183,7 +184,7 @@ pub fn check(
         for (term, (wanted, source)) in terms {
             // Any rendering of a term with this source, and any approved form of this term
             // credited to another term (two glossaries may share one), renders it.
-            let found = here
+            let mut found = here
                 .iter()
                 .filter(|r| {
                     r.term == term
@@ -195,7 +196,7 @@ pub fn check(
             let required = if strict_count { wanted } else { 1 };
             for r in here.iter().filter(|r| r.term == term) {
                 let Some(form) = r.approved else { continue };
-                let forms = used.entry(term).or_default();
+                let forms = used.entry((segment.document.as_deref(), term)).or_default();
                 match forms.iter_mut().find(|(f, _)| *f == form) {
                     Some((_, places)) => places.push(r.span.clone()),
                     None => forms.push((form, vec![r.span.clone()])),
@@ -203,6 +204,13 @@ pub fn check(
             }
             if found >= required || truncated {
                 continue;
+            }
+            // An approved form written loosely (split by commas, a word inserted) renders it.
+            if found == 0 && loosely_rendered(glossary, term, source, &text[target.clone()]) {
+                found = 1;
+                if found >= required {
+                    continue;
+                }
             }
             let t = &glossary.terms[term];
             // Underline the translation's first line: enough to find it, not a whole page.
@@ -234,14 +242,16 @@ pub fn check(
             });
         }
     }
-    for (term, forms) in used {
-        if forms.len() < 2 {
+    for ((document, term), forms) in used {
+        let ways = group_renderings(&forms);
+        if ways.len() < 2 {
             continue;
         }
         let t = &glossary.terms[term];
         let source = t.sources.first().map_or("", String::as_str);
         // Reported where the second way first appears; every use is listed.
-        let span = forms[1].1[0].clone();
+        let second = &forms[ways[1][0]];
+        let span = second.1[0].clone();
         let related = forms
             .iter()
             .flat_map(|(form, places)| {
@@ -251,13 +261,32 @@ pub fn check(
                 })
             })
             .collect();
-        let summary: Vec<String> = forms
+        let summary: Vec<String> = ways
             .iter()
-            .map(|(f, p)| {
-                let n = p.len();
-                format!("\"{f}\" ({n} time{})", if n == 1 { "" } else { "s" })
+            .map(|way| {
+                let names: Vec<String> =
+                    way.iter().map(|&i| format!("\"{}\"", forms[i].0)).collect();
+                let n: usize = way.iter().map(|&i| forms[i].1.len()).sum();
+                format!(
+                    "{} ({n} time{})",
+                    names.join(" / "),
+                    if n == 1 { "" } else { "s" }
+                )
             })
             .collect();
+        let scope = match document {
+            Some(d) => format!("in document `{d}`"),
+            None => "in this file".to_string(),
+        };
+        // The preferred rendering if the file uses it, else the first form of the way used most.
+        let uses = |way: &Vec<usize>| way.iter().map(|&i| forms[i].1.len()).sum::<usize>();
+        let suggestion = if forms.iter().any(|(f, _)| *f == t.preferred) {
+            t.preferred.as_str()
+        } else {
+            ways.iter()
+                .max_by_key(|way| uses(way))
+                .map_or(t.preferred.as_str(), |way| forms[way[0]].0)
+        };
         findings.push(Finding {
             term,
             kind: FindingKind::Inconsistent,
@@ -265,18 +294,12 @@ pub fn check(
             span: span.clone(),
             matched: text[span].to_string(),
             words: format!(
-                "{source} is rendered {} ways in this file: {}",
-                forms.len(),
+                "{source} is rendered {} ways {scope}: {}",
+                ways.len(),
                 summary.join(", ")
             ),
-            form: forms[1].0.to_string(),
-            // The preferred rendering if the file uses it, else the one used most.
-            suggestion: forms
-                .iter()
-                .find(|(f, _)| *f == t.preferred)
-                .or_else(|| forms.iter().max_by_key(|(_, p)| p.len()))
-                .map_or(t.preferred.as_str(), |(f, _)| f)
-                .to_string(),
+            form: second.0.to_string(),
+            suggestion: suggestion.to_string(),
             quotation: None,
             fix: Fix::NotReplaceable,
             related,
@@ -284,4 +307,89 @@ pub fn check(
     }
     findings.sort_by_key(|f| (f.span.start, f.span.end));
     findings
+}
+
+/// Whether an approved form of `term`, or of any term with the same `source`, stands loosely
+/// in `translation` (see [`crate::inserted::loosely_rendered`]).
+fn loosely_rendered(glossary: &Glossary, term: usize, source: &str, translation: &str) -> bool {
+    glossary
+        .terms
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i == term || renders_same_source(glossary, i, source))
+        .flat_map(|(_, t)| t.approved())
+        .any(|form| crate::inserted::loosely_rendered(translation, &crate::inserted::words(form)))
+}
+
+/// The forms used for one term, grouped into ways of rendering it, in order of first use
+/// (each way lists indexes into `forms`). Forms are one way when one is the other shortened:
+/// its words a run of the other's ("Belt and Road" in "Belt and Road Initiative"), its
+/// acronym ("BRI"), or the same words hyphenated differently ("opening-up", "opening up").
+/// A full name on first mention and its short form after it is a style, not an inconsistency.
+fn group_renderings(forms: &Uses<'_>) -> Vec<Vec<usize>> {
+    let mut way_of: Vec<usize> = (0..forms.len()).collect();
+    fn root(way_of: &mut [usize], mut i: usize) -> usize {
+        while way_of[i] != i {
+            way_of[i] = way_of[way_of[i]];
+            i = way_of[i];
+        }
+        i
+    }
+    for a in 0..forms.len() {
+        for b in a + 1..forms.len() {
+            if one_rendering(forms[a].0, forms[b].0) {
+                let (ra, rb) = (root(&mut way_of, a), root(&mut way_of, b));
+                way_of[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let mut ways: Vec<Vec<usize>> = Vec::new();
+    let mut index_of: BTreeMap<usize, usize> = BTreeMap::new();
+    for i in 0..forms.len() {
+        let r = root(&mut way_of, i);
+        let w = *index_of.entry(r).or_insert_with(|| {
+            ways.push(Vec::new());
+            ways.len() - 1
+        });
+        ways[w].push(i);
+    }
+    ways
+}
+
+/// Whether forms `a` and `b` are one rendering: see [`group_renderings`].
+fn one_rendering(a: &str, b: &str) -> bool {
+    let split = |f: &str| -> Vec<String> {
+        crate::inserted::words(f)
+            .iter()
+            .flat_map(|w| w.split('-').map(str::to_string).collect::<Vec<_>>())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (wa, wb) = (split(a), split(b));
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    if short.is_empty() {
+        return false;
+    }
+    if long.windows(short.len()).any(|w| w == short.as_slice()) {
+        return true;
+    }
+    let acronym = |short: &str, long: &[String]| {
+        let letters: String = long
+            .iter()
+            .filter(|w| !crate::inserted::FUNCTION_WORDS.contains(&w.as_str()))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        let all: String = long.iter().filter_map(|w| w.chars().next()).collect();
+        short.chars().count() >= 2 && (short == letters || short == all)
+    };
+    let is_acronym = |f: &str| {
+        f.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && f.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+    };
+    (is_acronym(a) && wa.len() == 1 && acronym(&wa[0], &wb))
+        || (is_acronym(b) && wb.len() == 1 && acronym(&wb[0], &wa))
 }

@@ -60,6 +60,10 @@ impl Checker {
         &self.glossary
     }
 
+    pub(crate) fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
     /// Every finding in `prose`, sorted by position. Deviant and miscased findings never
     /// overlap; in a bilingual file, a missing or inconsistent rendering may overlap them.
     pub fn check(&self, prose: &Prose<'_>) -> Vec<Finding> {
@@ -208,7 +212,13 @@ impl Checker {
                     span = fitted.span;
                     suggestion = fitted.suggestion;
                 }
-                Fix::Replace(fix::replacement(&text[span.clone()], &suggestion))
+                if kind == FindingKind::Deviant
+                    && fit::repeats_nearby(prose, span.clone(), &suggestion, prev_end..next_start)
+                {
+                    Fix::RepeatsNearby
+                } else {
+                    Fix::Replace(fix::replacement(&text[span.clone()], &suggestion))
+                }
             };
             prev_end = span.end;
             let matched = &text[span.clone()];

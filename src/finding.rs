@@ -114,6 +114,9 @@ pub enum Fix {
     /// Not fixed: the words are the text of an XML entity, reported where it is used; they
     /// are written in the entity's declaration, which may serve other uses too.
     InEntity,
+    /// Not fixed: the suggestion brings in a word that already stands a few words away
+    /// ("mankind is a community of common destiny"), so the fix would say it twice.
+    RepeatsNearby,
 }
 
 impl Fix {
@@ -130,6 +133,9 @@ impl Fix {
             }
             Fix::InEntity => Some(
                 "the words come from an XML entity; change its declaration in the DTD, or write the text out here",
+            ),
+            Fix::RepeatsNearby => Some(
+                "the suggestion would repeat a word that stands next to it; reword the sentence by hand",
             ),
         }
     }

@@ -12,7 +12,14 @@
 //!    the suggestion's first word ("an OBOR project" → "a Belt and Road Initiative project"):
 //!    the span takes the article in and the suggestion carries the corrected one.
 //!
-//! Both read the words next to the span through the prose cursors, so they never cross a
+//! 3. **Words the sentence already has, further away.** When a word the suggestion brings in
+//!    (a content word that is not among the deviant's own) already stands within a few words
+//!    of the span, in the same run of words ("*mankind* is a community of common destiny" →
+//!    "… community of shared future for mankind"; "precise poverty alleviation through
+//!    *targeted* poverty alleviation"), the fix would say it twice: the finding is reported
+//!    and the text left for a person to reword ([`repeats_nearby`]).
+//!
+//! All read the words next to the span through the prose cursors, so they never cross a
 //! barrier (a block boundary, a table cell, a segment) or take in markup.
 
 use std::ops::Range;
@@ -291,6 +298,49 @@ pub fn fit_article(
         span: article.span.start..fitted.span.end,
         suggestion: format!("{corrected}{gap}{}", fitted.suggestion),
     }
+}
+
+/// How far [`repeats_nearby`] looks on each side of the span, in words.
+const NEARBY: usize = 8;
+
+/// Whether a content word that `suggestion` brings into the text at `span` (one not among
+/// the span's own words, nor a function word) already stands within [`NEARBY`] words before
+/// or after the span, in the same run of words (punctuation ends a run) and within `bounds`
+/// (the neighbouring findings, whose words their own fixes replace). Such a fix would repeat
+/// the word: see the module's rule 3. Plural and singular count as the same word.
+pub fn repeats_nearby(
+    prose: &Prose<'_>,
+    span: Range<usize>,
+    suggestion: &str,
+    bounds: Range<usize>,
+) -> bool {
+    let own = crate::inserted::words(&prose.text()[span.clone()]);
+    let base = |w: &str| -> String {
+        let w = w.trim_end_matches("'s");
+        w.strip_suffix("ies")
+            .map(|s| format!("{s}y"))
+            .or_else(|| w.strip_suffix('s').map(str::to_string))
+            .unwrap_or_else(|| w.to_string())
+    };
+    let own: Vec<String> = own.iter().flat_map(|w| w.split('-')).map(base).collect();
+    let added: Vec<String> = crate::inserted::words(suggestion)
+        .iter()
+        .flat_map(|w| w.split('-').map(str::to_string).collect::<Vec<_>>())
+        .filter(|w| w.chars().count() > 1 && !crate::inserted::FUNCTION_WORDS.contains(&w.as_str()))
+        .map(|w| base(&w))
+        .filter(|w| !own.contains(w))
+        .collect();
+    if added.is_empty() {
+        return false;
+    }
+    let before = words_before(prose, span.start, NEARBY);
+    let after = words_after(prose, span.end, NEARBY);
+    before
+        .iter()
+        .take_while(|w| w.span.start >= bounds.start)
+        .chain(after.iter().take_while(|w| w.span.end <= bounds.end))
+        .flat_map(|w| w.folded.split('-').map(base).collect::<Vec<_>>())
+        .any(|w| added.contains(&w))
 }
 
 #[cfg(test)]

@@ -50,6 +50,7 @@ pub mod prose;
 pub mod quotes;
 pub mod rarity;
 pub mod select;
+pub mod suggest;
 pub mod suppress;
 pub mod titles;
 pub mod urls;

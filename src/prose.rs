@@ -25,6 +25,10 @@ pub struct Segment {
     /// Byte range of the translation in the file, from its first to its last prose byte.
     /// Empty when the unit is untranslated; such a unit is not checked.
     pub target: Range<usize>,
+    /// The document the unit belongs to, when a file holds several (a table's document
+    /// column, an XLIFF file's `<file>` elements): renderings are compared for consistency
+    /// within one document. `None`: the file is one document.
+    pub document: Option<std::sync::Arc<str>>,
 }
 
 /// A byte range of prose in the original text.

@@ -169,7 +169,7 @@ fn statistics_count_findings_per_term() {
         .unwrap();
     assert_eq!(
         stdout(&out),
-        "     3  warning  cpc  use \"Communist Party of China\"\n     1  error    bri  use \"Belt and Road Initiative\"\n"
+        "     3  warning  cpc  use \"Communist Party of China\"\n     1  error    bri  use \"Belt and Road Initiative\"\n     4  total    1 error, 3 warnings in 2 files\n"
     );
     assert_eq!(out.status.code(), Some(1));
 }

@@ -104,15 +104,15 @@ fn a_deviant_counts_as_a_rendering_and_is_reported_once() {
 fn inconsistent_renderings_list_every_use() {
     let tmx = r#"<?xml version="1.0"?>
 <tmx version="1.4"><header srclang="zh"/><body>
-<tu><tuv xml:lang="zh"><seg>一带一路</seg></tuv><tuv xml:lang="en"><seg>Belt and Road</seg></tuv></tu>
-<tu><tuv xml:lang="zh"><seg>一带一路</seg></tuv><tuv xml:lang="en"><seg>the Belt and Road Initiative</seg></tuv></tu>
-<tu><tuv xml:lang="zh"><seg>一带一路</seg></tuv><tuv xml:lang="en"><seg>Belt and Road projects</seg></tuv></tu>
+<tu><tuv xml:lang="zh"><seg>人类命运共同体</seg></tuv><tuv xml:lang="en"><seg>a community of shared future for mankind</seg></tuv></tu>
+<tu><tuv xml:lang="zh"><seg>人类命运共同体</seg></tuv><tuv xml:lang="en"><seg>a community with a shared future for mankind</seg></tuv></tu>
+<tu><tuv xml:lang="zh"><seg>人类命运共同体</seg></tuv><tuv xml:lang="en"><seg>the community of shared future for mankind</seg></tuv></tu>
 </body></tmx>"#;
     let out = check(&[("m.tmx", tmx.as_bytes())], &[]);
     assert_eq!(
         rows(&out),
         [
-            r#"m.tmx:4:73-4:97 bri inconsistent warning "Belt and Road Initiative" -> "Belt and Road Initiative""#
+            r#"m.tmx:4:74-4:116 shared-future inconsistent warning "community with a shared future for mankind" -> "community of shared future for mankind""#
         ]
     );
     // A warning: the run passes unless warnings are denied.
@@ -121,7 +121,7 @@ fn inconsistent_renderings_list_every_use() {
         serde_json::from_str(common::stdout(&out).lines().next().unwrap()).unwrap();
     assert_eq!(
         v["message"],
-        r#"一带一路 is rendered 2 ways in this file: "Belt and Road" (2 times), "Belt and Road Initiative" (1 time)"#
+        r#"人类命运共同体 is rendered 2 ways in this file: "community of shared future for mankind" (2 times), "community with a shared future for mankind" (1 time)"#
     );
     let places: Vec<String> = v["related"]
         .as_array()
@@ -139,9 +139,176 @@ fn inconsistent_renderings_list_every_use() {
     assert_eq!(
         places,
         [
-            r#"3:69 "Belt and Road""#,
-            r#"5:69 "Belt and Road""#,
-            r#"4:73 "Belt and Road Initiative""#
+            r#"3:74 "community of shared future for mankind""#,
+            r#"5:76 "community of shared future for mankind""#,
+            r#"4:74 "community with a shared future for mankind""#
+        ]
+    );
+}
+
+/// A full name, its short form and its acronym are one way of rendering a term (the full name
+/// on first mention, the short one after it, is a style); a different wording is another way,
+/// and the message groups the forms of each way.
+#[test]
+fn short_forms_and_acronyms_are_one_rendering() {
+    let glossary = GLOSSARY.replace(
+        r#"admitted = ["Belt and Road"]"#,
+        r#"admitted = ["Belt and Road", "BRI", "Silk Road Economic Belt"]"#,
+    );
+    let tsv = "zh\ten\n一带一路\tthe Belt and Road Initiative\n一带一路\tBelt and Road partners\n一带一路\tBRI projects\n一带一路\tBelt and Road cooperation\n";
+    let dir = project(&glossary, &[("t.tsv", tsv.as_bytes())]);
+    let run = |files: &[&str]| {
+        termlint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "jsonl", "--columns", "zh,en"])
+            .args(files)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["t.tsv"]);
+    assert_eq!(rows(&out), Vec::<String>::new(), "{}", stderr(&out));
+    std::fs::write(
+        dir.path().join("u.tsv"),
+        format!("{tsv}一带一路\tthe Silk Road Economic Belt\n"),
+    )
+    .unwrap();
+    let out = run(&["u.tsv"]);
+    assert_eq!(
+        rows(&out),
+        [
+            r#"u.tsv:6:10-6:33 bri inconsistent warning "Silk Road Economic Belt" -> "Belt and Road Initiative""#
+        ]
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(common::stdout(&out).lines().next().unwrap()).unwrap();
+    assert_eq!(
+        v["message"],
+        r#"一带一路 is rendered 2 ways in this file: "Belt and Road Initiative" / "Belt and Road" / "BRI" (4 times), "Silk Road Economic Belt" (1 time)"#
+    );
+}
+
+/// With a document column, renderings are compared within each document: two speeches may
+/// each keep their own wording.
+#[test]
+fn consistency_is_per_document_with_a_document_column() {
+    let tsv = "doc\tzh\ten\n\
+a\t人类命运共同体\tcommunity of shared future for mankind\n\
+b\t人类命运共同体\tcommunity with a shared future for mankind\n\
+b\t人类命运共同体\tcommunity with a shared future for mankind\n\
+a\t人类命运共同体\ta community with a shared future for mankind\n";
+    let out = check(
+        &[("t.tsv", tsv.as_bytes())],
+        &["--columns", "zh,en,document=doc"],
+    );
+    assert_eq!(
+        rows(&out),
+        [
+            r#"t.tsv:5:13-5:55 shared-future inconsistent warning "community with a shared future for mankind" -> "community of shared future for mankind""#
+        ]
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(common::stdout(&out).lines().next().unwrap()).unwrap();
+    assert_eq!(
+        v["message"],
+        r#"人类命运共同体 is rendered 2 ways in document `a`: "community of shared future for mankind" (1 time), "community with a shared future for mankind" (1 time)"#
+    );
+    // Without the document column, the file is one document: one finding, at row 3.
+    let out = check(&[("t.tsv", tsv.as_bytes())], &["--columns", "zh,en"]);
+    assert_eq!(
+        rows(&out),
+        [
+            r#"t.tsv:3:11-3:53 shared-future inconsistent warning "community with a shared future for mankind" -> "community of shared future for mankind""#
+        ]
+    );
+    // By number too (the header row is then a row of its own document, `doc`); a document
+    // column that is not there is an error naming the columns.
+    let out = check(
+        &[("t.tsv", tsv.as_bytes())],
+        &["--columns", "2,3,document=1"],
+    );
+    assert_eq!(
+        rows(&out),
+        [
+            r#"t.tsv:5:13-5:55 shared-future inconsistent warning "community with a shared future for mankind" -> "community of shared future for mankind""#
+        ]
+    );
+    let out = check(
+        &[("t.tsv", tsv.as_bytes())],
+        &["--columns", "zh,en,document=file"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no column named `file` in the header (it has `doc`, `zh`, `en`)"),
+        "{}",
+        stderr(&out)
+    );
+    // A third column that is not `document=...` is refused with the syntax.
+    let out = check(&[("t.tsv", tsv.as_bytes())], &["--columns", "zh,en,doc"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown column `doc` in `zh,en,doc`: expected two columns, SOURCE,TARGET, and optionally document=COLUMN"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// An XLIFF file with several `<file>` elements holds several documents.
+#[test]
+fn xliff_files_are_documents() {
+    let unit = |id: &str, en: &str| {
+        format!(
+            r#"<trans-unit id="{id}"><source>人类命运共同体</source><target>{en}</target></trans-unit>"#
+        )
+    };
+    let file = |name: &str, a: &str, b: &str| {
+        format!(
+            "<file original=\"{name}\" source-language=\"zh\" target-language=\"en\" datatype=\"plaintext\"><body>\n{}\n{}\n</body></file>\n",
+            unit("1", a),
+            unit("2", b)
+        )
+    };
+    let of = "community of shared future for mankind";
+    let with = "community with a shared future for mankind";
+    let xlf = |one: String, two: String| {
+        format!("<?xml version=\"1.0\"?>\n<xliff version=\"1.2\">\n{one}{two}</xliff>\n")
+    };
+    let out = check(
+        &[(
+            "s.xlf",
+            xlf(file("one.txt", of, of), file("two.txt", with, with)).as_bytes(),
+        )],
+        &[],
+    );
+    assert_eq!(rows(&out), Vec::<String>::new(), "{}", stderr(&out));
+    let out = check(
+        &[(
+            "s.xlf",
+            xlf(file("one.txt", of, of), file("two.txt", with, of)).as_bytes(),
+        )],
+        &[],
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(common::stdout(&out).lines().next().unwrap()).unwrap();
+    assert_eq!(
+        v["message"],
+        r#"人类命运共同体 is rendered 2 ways in document `two.txt`: "community with a shared future for mankind" (1 time), "community of shared future for mankind" (1 time)"#
+    );
+}
+
+/// An approved form written loosely (split by commas, a function word or one other word
+/// inserted) renders its term; a paraphrase or a reordering does not.
+#[test]
+fn loose_approved_forms_are_renderings() {
+    let tsv = "zh\ten\n\
+人类命运共同体\tbuilding a community of a shared future for all mankind\n\
+人类命运共同体\tbuilding a shared future for mankind\n\
+人类命运共同体\ta future shared by the community of mankind\n";
+    let out = check(&[("t.tsv", tsv.as_bytes())], &["--columns", "zh,en"]);
+    assert_eq!(
+        rows(&out),
+        [
+            r#"t.tsv:3:9-3:45 shared-future missing error "building a shared future for mankind" -> "community of shared future for mankind""#,
+            r#"t.tsv:4:9-4:52 shared-future missing error "a future shared by the community of mankind" -> "community of shared future for mankind""#
         ]
     );
 }

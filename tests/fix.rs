@@ -129,7 +129,10 @@ fn fix_keeps_line_endings_bom_permissions_and_wrapping() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "fixed 3 findings in 2 files\n");
+    assert_eq!(
+        stdout(&out),
+        "All checks passed! (fixed 3 findings in 2 files)\n"
+    );
     assert_eq!(
         fs::read(dir.path().join("crlf.txt")).unwrap(),
         b"We build a community of shared\r\nfuture for mankind.\r\nThe Communist Party of China met.\r\n"

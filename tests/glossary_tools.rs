@@ -13,7 +13,7 @@ fn the_shipped_glossary_passes_its_own_check() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "glossary.toml: 34 terms, 206 forms, 10 examples: no problems\n"
+        "glossary.toml: 35 terms, 212 forms, 10 examples: no problems\n"
     );
 }
 
@@ -159,4 +159,75 @@ fn an_exception_without_a_deviant_is_reported_by_glossary_check() {
 
 fn read_draft(dir: &tempfile::TempDir) -> String {
     std::fs::read_to_string(dir.path().join("draft.txt")).unwrap()
+}
+
+/// `glossary suggest` on the fixtures: the phrases that translate a source term where no form
+/// of it is used, as TOML lines with their count and first place; valid TOML once the comments
+/// are read as comments.
+#[test]
+fn suggest_lists_unlisted_renderings_as_toml() {
+    let out = termlint()
+        .args(["glossary", "suggest", "fixtures"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let entries: Vec<&str> = text.lines().filter(|l| l.starts_with("  \"")).collect();
+    assert_eq!(
+        entries,
+        [
+            "  \"mutual benefit\",  # once, translating the source; fixtures/translations/memory.tmx:16:44: We stand for mutual benefit",
+            "  \"Poverty relief\",  # once, translating the source; fixtures/translations/briefing.po:13:9: Poverty relief has made decisive progress",
+        ]
+    );
+    assert!(
+        text.contains("# term id = \"win-win\"\ndeviants = [\n"),
+        "{text}"
+    );
+    // Each term's block parses as TOML.
+    for block in text.split("\n\n").filter(|b| b.contains("deviants = [")) {
+        let v: toml::Value = toml::from_str(block).unwrap_or_else(|e| panic!("{e}\n{block}"));
+        assert!(v["deviants"].as_array().is_some_and(|a| !a.is_empty()));
+    }
+    assert_eq!(
+        stderr(&out),
+        "termlint: 2 unlisted renderings of 2 terms in 15 files\n"
+    );
+}
+
+/// A term variant in running text, one word away from a form, is suggested with its count;
+/// a phrase sharing only common words, or written with a listed form, is not.
+#[test]
+fn suggest_finds_variants_in_running_text() {
+    let glossary = r#"
+[[term]]
+id = "core-interests"
+preferred = "core interests"
+deviants = ["kernel interests"]
+"#;
+    let dir = project(
+        glossary,
+        &[
+            (
+                "a.md",
+                "Our core national interests matter.\n\nTheir core national interests too; the core interests stay.\n".as_bytes(),
+            ),
+            ("b.txt", b"A new interest rate. The kernel interests."),
+        ],
+    );
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["glossary", "suggest"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let entries: Vec<String> = stdout(&out)
+        .lines()
+        .filter(|l| l.starts_with("  \""))
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        entries,
+        ["  \"core national interests\",  # 2 times; a.md:1:5: Our core national interests matter"]
+    );
 }

@@ -6,7 +6,7 @@ Layout of an extracted text directory (written by extract.py):
     TEXTS/sea_news_bangkokpost.jsonl/0042.txt             record 42
     TEXTS/xi_thought_textbook_en.md                        copied byte for byte
     TEXTS/xxqg_bilingual_zh_en.md                          copied byte for byte
-    TEXTS/bilingual_gwr_speeches_zh_en.tsv                 copied byte for byte (checked with --columns zh,en)
+    TEXTS/bilingual_gwr_speeches_zh_en.tsv                 copied byte for byte (checked with --columns zh,en,document=doc)
     TEXTS/seed/community-of-shared-future-article.txt      copied byte for byte
 
 A finding is identified by (corpus file, document id, byte offset, term, matched text):
@@ -33,7 +33,7 @@ VERDICTS = ("right", "right-wrong-fix", "wrong")
 
 def run_termlint(termlint, glossary, texts, extra=()):
     """Runs termlint over the text directory; returns the list of JSON findings."""
-    cmd = [termlint, "check", "-g", glossary, "--isolated", "--columns", "zh,en",
+    cmd = [termlint, "check", "-g", glossary, "--isolated", "--columns", "zh,en,document=doc",
            "--format", "json", "--exit-zero", *extra, "."]
     proc = subprocess.run(cmd, cwd=texts, capture_output=True)
     if proc.returncode not in (0, 1):

@@ -12,7 +12,7 @@ the record holds it, so the paragraph structure is the source's own:
     paragraph (or one page element) per line and no blank lines between them.
 Nothing is unescaped or re-wrapped (HTML entities such as &nbsp; stay as written), and a
 final line break is added.  The Markdown textbook, the bilingual Markdown, the zh-en TSV
-and the seed article are copied byte for byte (the TSV is checked with --columns zh,en).
+and the seed article are copied byte for byte (the TSV is checked with --columns zh,en,document=doc).
 The output directory must not exist or be empty; it should lie outside the repository,
 since the corpora are third-party text.
 """

@@ -4,7 +4,7 @@
     python3 scripts/audit/fixcheck.py TEXTS_DIR [--termlint BIN] [--glossary FILE] [--keep DIR]
 
 Copies TEXTS_DIR (made by extract.py) to a temporary directory, runs
-`termlint check --fix -g glossary.toml --columns zh,en` there, and compares every changed
+`termlint check --fix -g glossary.toml --columns zh,en,document=doc` there, and compares every changed
 file with its original, word by word. For each stretch of words the fix wrote, it reports:
 
 - a repeated word sequence the fix introduced: one to eight words that now appear twice in
@@ -156,7 +156,7 @@ def main():
     if os.path.exists(copy):
         shutil.rmtree(copy)
     shutil.copytree(a.texts, copy)
-    cmd = [a.termlint, "check", "-g", os.path.abspath(a.glossary), "--isolated", "--columns", "zh,en",
+    cmd = [a.termlint, "check", "-g", os.path.abspath(a.glossary), "--isolated", "--columns", "zh,en,document=doc",
            "--fix", "--format", "concise", "--exit-zero", "."]
     proc = subprocess.run(cmd, cwd=copy, capture_output=True)
     if proc.returncode not in (0, 1):

@@ -4,7 +4,7 @@
     python3 scripts/audit/sample.py TEXTS_DIR SHEET_DIR [--termlint BIN] [--cap 25] [--seed audit-1]
                                     [--update]
 
-1. Runs `termlint check -g glossary.toml --columns zh,en --format json` over TEXTS_DIR (made by
+1. Runs `termlint check -g glossary.toml --columns zh,en,document=doc --format json` over TEXTS_DIR (made by
    extract.py) and writes every finding to SHEET_DIR/findings.json.
 2. Sample: for each term, its findings (all kinds) are ordered by a hash of the seed and the
    finding's id, and the first CAP are taken (all of them when a term has fewer). Ordering by

@@ -25,7 +25,7 @@ pub enum Command {
     Check(Box<CheckArgs>),
     /// Print the configuration that applies to a file or directory.
     Config(ConfigArgs),
-    /// Validate glossaries.
+    /// Check a glossary, import termbases into one, find renderings it lacks, or export it.
     Glossary {
         #[command(subcommand)]
         command: GlossaryCommand,
@@ -39,8 +39,56 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
-    Man,
+    /// Print a man page (roff), or write them all with --dir.
+    Man(ManArgs),
+    /// Start a project: write termlint.toml and glossary.toml (empty with examples, or
+    /// imported from termbases), then print the pre-commit and CI snippets. Never overwrites.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Termbases to import into glossary.toml (TBX, CSV/TSV, lexicons; as `glossary import`).
+    /// None: an empty glossary with commented examples.
+    #[arg(value_name = "TERMBASE")]
+    pub termbases: Vec<PathBuf>,
+
+    /// Where to create the files (default: the current directory).
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// The termbases' format (default: from the extension).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<ImportFormat>,
+
+    /// For tables: the columns, as for `glossary import` (for example `zh,en,admitted=en_alt`).
+    #[arg(long, value_name = "SPEC", default_value = "1,2")]
+    pub columns: String,
+
+    /// The source language (default: the termbase's other language, else zh).
+    #[arg(long, value_name = "LANG")]
+    pub source_lang: Option<String>,
+
+    /// The target language (default: en).
+    #[arg(long, value_name = "LANG")]
+    pub target_lang: Option<String>,
+
+    /// Read handbook notation in renderings (as `glossary import`).
+    #[arg(long)]
+    pub expand_alternatives: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print, e.g. `check` or `glossary import` (default: the page
+    /// of termlint itself).
+    #[arg(value_name = "COMMAND", conflicts_with = "dir")]
+    pub command: Vec<String>,
+
+    /// Write every page into DIR (created if need be): termlint.1 and one per command, such as
+    /// termlint-check.1 and termlint-glossary-import.1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -61,6 +109,11 @@ pub enum GlossaryCommand {
     /// CSV/TSV tables and `source|target` lexicons. Several files are merged, the first winning
     /// on conflict; what was merged or dropped is listed on standard error.
     Import(ImportArgs),
+    /// Find renderings in drafts that the glossary does not list: per term, the phrases that
+    /// translate its source in bilingual files where no form of it is used, and phrases in any
+    /// draft that share all but one of a form's words. Printed as TOML lines to paste into
+    /// `deviants` (or `admitted`), with counts and a context each.
+    Suggest(SuggestArgs),
     /// Print a glossary as TBX-Basic v3 (or as normalised TOML), for terminology tools.
     Export {
         /// The glossary (default: the nearest glossary.toml above the current directory).
@@ -70,6 +123,33 @@ pub enum GlossaryCommand {
         #[arg(long, value_enum, default_value_t = ExportFormat::Tbx, value_name = "FORMAT")]
         to: ExportFormat,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// Files and directories to read (directories recursively, as `check` walks them).
+    /// Default: the current directory.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+
+    /// Read .tsv and .csv files as bilingual tables, as `check --columns` does.
+    #[arg(long, value_name = "SOURCE,TARGET[,document=COL]", value_parser = termlint::formats::table::Columns::parse)]
+    pub columns: Option<termlint::formats::table::Columns>,
+
+    /// Only phrases found at least N times.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_count: usize,
+
+    /// At most N phrases per term.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+
+    /// When to colour error messages.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
 }
 
 #[derive(Debug, Args)]
@@ -122,6 +202,19 @@ pub enum ExportFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    mut_arg("glossary", |a| a.help(
+        "The glossary to list (repeat to merge several). Default: from the nearest termlint.toml \
+         above the current directory, else the nearest glossary.toml there or above"
+    )),
+    mut_arg("config", |a| a.help(
+        "Use this configuration file (for its glossaries and severities) instead of the nearest \
+         termlint.toml or .termlint.toml above the current directory"
+    )),
+    mut_arg("isolated", |a| a.help(
+        "Ignore all configuration files: list the nearest glossary.toml or the --glossary files"
+    )),
+)]
 pub struct TermsArgs {
     /// Show only terms whose id, source term or any rendering contains this (ignoring case,
     /// quotes and spacing).
@@ -206,13 +299,16 @@ pub struct CheckArgs {
     #[arg(long, conflicts_with_all = ["deny", "max_warnings"])]
     pub exit_zero: bool,
 
-    /// Print the number of findings per term instead of the findings.
+    /// Print the number of findings per term and severity instead of the findings, then a
+    /// total (as JSON with `--format json`).
     #[arg(long)]
     pub statistics: bool,
 
     /// Read .tsv and .csv files as bilingual tables: the source and translation columns, by
-    /// header name or 1-based number (`zh,en`, `2,3`). Overrides `columns` in termlint.toml.
-    #[arg(long, value_name = "SOURCE,TARGET", value_parser = termlint::formats::table::Columns::parse)]
+    /// header name or 1-based number (`zh,en`, `2,3`), and optionally the column naming each
+    /// row's document (`zh,en,document=doc`: consistency is checked per document). Overrides
+    /// `columns` in termlint.toml.
+    #[arg(long, value_name = "SOURCE,TARGET[,document=COL]", value_parser = termlint::formats::table::Columns::parse)]
     pub columns: Option<termlint::formats::table::Columns>,
 
     /// In bilingual files, require a rendering for every occurrence of a source term, not one

@@ -20,7 +20,7 @@ use super::fix;
 use super::input::{self, Input, InputError};
 use super::ordered;
 use super::replace;
-use super::report::{self, Records, Report, Summary, UNUSED_SUPPRESSION, terminal};
+use super::report::{self, Records, Report, Summary, UNUSED_SUPPRESSION, statistics, terminal};
 use super::walk::{self, Target, Visit};
 use termlint::project::{Project, Settings};
 
@@ -41,6 +41,8 @@ struct Context<'a> {
     /// `--stdin-filename`: standard input is read as this file.
     stdin_name: Option<PathBuf>,
     mode: Mode,
+    /// `--columns` was given: named files that are not tables are told it does not apply.
+    columns_given: bool,
     reporting: Reporting<'a>,
     /// Directories already cleared of temporary files left by an interrupted run.
     swept: Mutex<HashSet<PathBuf>>,
@@ -127,8 +129,8 @@ impl Checked {
 #[derive(Default)]
 struct Tally {
     summary: Summary,
-    /// term -> (findings, highest severity, preferred rendering), for `--statistics`.
-    stats: BTreeMap<String, (usize, Severity, String)>,
+    /// term -> findings by severity, for `--statistics`.
+    stats: BTreeMap<String, statistics::TermCount>,
     /// The file's findings for `--write-baseline`.
     recorded: Baseline,
 }
@@ -142,10 +144,13 @@ impl Tally {
         s.files_with_findings += t.files_with_findings;
         s.baseline_hidden += t.baseline_hidden;
         s.suppressed += t.suppressed;
-        for (term, (n, severity, preferred)) in o.stats {
-            let e = self.stats.entry(term).or_insert((0, severity, preferred));
-            e.0 += n;
-            e.1 = e.1.max(severity);
+        for (term, count) in o.stats {
+            match self.stats.get_mut(&term) {
+                Some(c) => c.merge(&count),
+                None => {
+                    self.stats.insert(term, count);
+                }
+            }
         }
         self.recorded.merge(o.recorded);
     }
@@ -203,14 +208,11 @@ impl Reporting<'_> {
                 r.path_base64 = path_base64;
                 tally.summary.add(r.severity);
                 match tally.stats.get_mut(r.term) {
-                    Some(e) => {
-                        e.0 += 1;
-                        e.1 = e.1.max(r.severity);
-                    }
+                    Some(c) => c.add(r.severity),
                     None => {
-                        tally
-                            .stats
-                            .insert(r.term.to_string(), (1, r.severity, r.preferred.to_string()));
+                        let mut c = statistics::TermCount::new(r.preferred);
+                        c.add(r.severity);
+                        tally.stats.insert(r.term.to_string(), c);
                     }
                 }
             }
@@ -272,6 +274,7 @@ pub fn run(mut args: CheckArgs) -> Status {
         } else {
             Severity::Error
         },
+        report::human::width(stdin_fix),
     );
     let mode = if args.fix {
         Mode::Fix
@@ -317,6 +320,7 @@ pub fn run(mut args: CheckArgs) -> Status {
         resolver: &resolver,
         stdin_name: args.stdin_filename.clone(),
         mode,
+        columns_given: args.columns.is_some(),
         reporting: Reporting {
             report: &*report,
             render: !args.statistics && !args.diff,
@@ -327,6 +331,7 @@ pub fn run(mut args: CheckArgs) -> Status {
     };
     let mut emitter = Emitter {
         args: &args,
+        format,
         out: io::BufWriter::with_capacity(64 << 10, io::stdout()),
         stdin_fix,
         tally: Tally::default(),
@@ -409,7 +414,12 @@ fn check_job(job: Job, ctx: &Context<'_>) -> Option<Outcome> {
                     display: "-".to_string(),
                     path_base64: None,
                     result: input::read_stdin().map_err(|e| e.to_string()).map(|input| {
-                        check_text("-", Path::new("-"), true, None, input, &settings, ctx)
+                        let mut checked =
+                            check_text("-", Path::new("-"), true, None, input, &settings, ctx);
+                        if ctx.columns_given {
+                            checked.notices.push(columns_ignored("-", &Format::Plain));
+                        }
+                        checked
                     }),
                 });
             };
@@ -422,9 +432,14 @@ fn check_job(job: Job, ctx: &Context<'_>) -> Option<Outcome> {
                 input::read_stdin()
             };
             Some(Outcome {
-                result: read
-                    .map_err(|e| e.to_string())
-                    .map(|input| check_text(&display, name, true, None, input, &settings, ctx)),
+                result: read.map_err(|e| e.to_string()).map(|input| {
+                    let mut checked = check_text(&display, name, true, None, input, &settings, ctx);
+                    let format = settings.format_for(name);
+                    if ctx.columns_given && !matches!(format, Format::Table(_)) {
+                        checked.notices.push(columns_ignored(&display, &format));
+                    }
+                    checked
+                }),
                 display,
                 path_base64: None,
             })
@@ -455,18 +470,36 @@ fn check_target(target: &Target, ctx: &Context<'_>) -> Option<Outcome> {
         input::read_path(&target.path)
     };
     match read {
-        Ok(input) => Some(outcome(Ok(check_text(
-            &target.display,
-            &target.path,
-            false,
-            base64.as_deref(),
-            input,
-            &settings,
-            ctx,
-        )))),
+        Ok(input) => {
+            let mut checked = check_text(
+                &target.display,
+                &target.path,
+                false,
+                base64.as_deref(),
+                input,
+                &settings,
+                ctx,
+            );
+            let format = settings.format_for(&target.path);
+            if ctx.columns_given && target.explicit && !matches!(format, Format::Table(_)) {
+                checked
+                    .notices
+                    .push(columns_ignored(&target.display, &format));
+            }
+            Some(outcome(Ok(checked)))
+        }
         Err(InputError::Binary { .. }) if !target.explicit => None,
         Err(e) => Some(outcome(Err(e.to_string()))),
     }
+}
+
+/// The warning for a file named with `--columns` that is not a table.
+fn columns_ignored(display: &str, format: &Format) -> String {
+    format!(
+        "warning: {}: --columns applies to .tsv and .csv tables only; this file was read as {}",
+        terminal(display),
+        format.name()
+    )
 }
 
 /// The exact bytes of a path whose name is not UTF-8, in standard Base64.
@@ -630,6 +663,7 @@ fn sweep_once(path: &Path, ctx: &Context<'_>) -> Vec<String> {
 /// counts for the summary, statistics and baseline.
 struct Emitter<'a> {
     args: &'a CheckArgs,
+    format: OutputFormat,
     out: io::BufWriter<io::Stdout>,
     stdin_fix: bool,
     tally: Tally,
@@ -795,7 +829,8 @@ impl Emitter<'_> {
             }
         }
         drop(err);
-        let summary = self.tally.summary;
+        let mut summary = self.tally.summary;
+        summary.had_errors = self.status == Status::Error;
         let failing = summary.errors > 0
             || (self.args.deny.contains(&Deny::Warnings) && summary.warnings > 0)
             || self
@@ -816,7 +851,7 @@ impl Emitter<'_> {
         }
         if !self.output_closed {
             let written = if self.args.statistics {
-                statistics(&mut self.out, &self.tally.stats)
+                statistics::write(&mut self.out, self.format, &self.tally.stats, &summary)
             } else if self.args.diff {
                 Ok(())
             } else if self.stdin_fix {
@@ -843,28 +878,6 @@ impl Emitter<'_> {
 
 fn s(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
-}
-
-/// `--statistics`: the number of findings per term, most frequent first.
-fn statistics(
-    out: &mut dyn Write,
-    stats: &BTreeMap<String, (usize, Severity, String)>,
-) -> io::Result<()> {
-    let mut rows: Vec<_> = stats.iter().collect();
-    rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
-    let width = rows.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
-    for (term, (n, severity, preferred)) in rows {
-        if preferred.is_empty() {
-            writeln!(out, "{n:>6}  {:<7}  {term}", severity.as_str())?;
-        } else {
-            writeln!(
-                out,
-                "{n:>6}  {:<7}  {term:<width$}  use \"{preferred}\"",
-                severity.as_str()
-            )?;
-        }
-    }
-    Ok(())
 }
 
 /// Whether standard output is closed or the null device.

@@ -5,7 +5,9 @@ mod baseline;
 mod check;
 mod fix;
 mod glossary;
+mod init;
 mod input;
+mod man;
 mod ordered;
 mod problems;
 mod replace;
@@ -49,6 +51,9 @@ pub fn main() -> ExitCode {
             command: args::GlossaryCommand::Import(args),
         } => glossary::import::run(&args).into(),
         Command::Glossary {
+            command: args::GlossaryCommand::Suggest(args),
+        } => glossary::suggest::run(&args).into(),
+        Command::Glossary {
             command: args::GlossaryCommand::Export { file, to },
         } => glossary::export::run(file.as_deref(), to).into(),
         Command::Terms(args) => terms::run(&args).into(),
@@ -64,15 +69,7 @@ pub fn main() -> ExitCode {
             clap_complete::generate(shell, &mut cmd, "termlint", &mut std::io::stdout());
             Status::Clean.into()
         }
-        Command::Man => {
-            let cmd = <Cli as clap::CommandFactory>::command();
-            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
-                Ok(()) => Status::Clean.into(),
-                Err(e) => {
-                    eprintln!("error: cannot write the man page: {e}");
-                    Status::Error.into()
-                }
-            }
-        }
+        Command::Man(args) => man::run(&args).into(),
+        Command::Init(args) => init::run(&args).into(),
     }
 }

@@ -76,6 +76,7 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
             segments.push(Segment {
                 source: source.into(),
                 target,
+                document: None,
             });
         }
         pieces.extend(e.pieces);

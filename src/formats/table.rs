@@ -16,11 +16,13 @@ use super::FormatError;
 use crate::prose::{Gap, Piece, Prose, Segment};
 use crate::suppress;
 
-/// Which columns hold the source and the translation.
+/// Which columns hold the source and the translation, and optionally the document each row
+/// belongs to (renderings are compared for consistency within one document).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Columns {
     pub source: Column,
     pub target: Column,
+    pub document: Option<Column>,
 }
 
 /// A column by header name or by 1-based number.
@@ -40,10 +42,14 @@ impl fmt::Display for Column {
     }
 }
 
-/// `SOURCE,TARGET`, as [`Columns::parse`] reads it.
+/// `SOURCE,TARGET[,document=COLUMN]`, as [`Columns::parse`] reads it.
 impl fmt::Display for Columns {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{},{}", self.source, self.target)
+        write!(f, "{},{}", self.source, self.target)?;
+        match &self.document {
+            Some(d) => write!(f, ",document={d}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -79,17 +85,29 @@ impl Column {
 }
 
 impl Columns {
-    /// Parses `SOURCE,TARGET`, for example `zh,en` or `2,3`.
+    /// Parses `SOURCE,TARGET[,document=COLUMN]`, for example `zh,en`, `2,3` or
+    /// `zh,en,document=doc`.
     pub fn parse(spec: &str) -> Result<Columns, String> {
         let parts: Vec<&str> = spec.split(',').map(str::trim).collect();
-        let [source, target] = parts[..] else {
-            return Err(format!(
-                "expected two columns, SOURCE,TARGET (for example `zh,en` or `2,3`), got `{spec}`"
-            ));
+        let usage = "two columns, SOURCE,TARGET, and optionally document=COLUMN (for example `zh,en` or `2,3,document=1`)";
+        let (source, target, document) = match parts[..] {
+            [source, target] => (source, target, None),
+            [source, target, extra] => match extra.split_once('=') {
+                Some((key, column)) if key.trim() == "document" => {
+                    (source, target, Some(Column::parse(column, spec)?))
+                }
+                _ => {
+                    return Err(format!(
+                        "unknown column `{extra}` in `{spec}`: expected {usage}"
+                    ));
+                }
+            },
+            _ => return Err(format!("expected {usage}, got `{spec}`")),
         };
         Ok(Columns {
             source: Column::parse(source, spec)?,
             target: Column::parse(target, spec)?,
+            document,
         })
     }
 }
@@ -127,7 +145,8 @@ pub fn read<'a>(text: &'a str, table: &Table) -> Result<Prose<'a>, FormatError> 
         return Ok(Prose::from_pieces(text, []));
     }
     let named = matches!(table.columns.source, Column::Name(_))
-        || matches!(table.columns.target, Column::Name(_));
+        || matches!(table.columns.target, Column::Name(_))
+        || matches!(table.columns.document, Some(Column::Name(_)));
     let header: Vec<String> = match rows.first() {
         Some(cells) if named => cells
             .iter()
@@ -137,6 +156,12 @@ pub fn read<'a>(text: &'a str, table: &Table) -> Result<Prose<'a>, FormatError> 
     };
     let source = table.columns.source.index(&header)?;
     let target = table.columns.target.index(&header)?;
+    let document = match &table.columns.document {
+        Some(c) => Some(c.index(&header)?),
+        None => None,
+    };
+    // The document of the row before: rows of one document share its name.
+    let mut last_document: Option<std::sync::Arc<str>> = None;
     let mut pieces = Vec::new();
     let mut segments = Vec::new();
     let mut directives = Vec::new();
@@ -168,6 +193,14 @@ pub fn read<'a>(text: &'a str, table: &Table) -> Result<Prose<'a>, FormatError> 
             (Some(f), Some(l)) => f.start..l.end,
             _ => 0..0,
         };
+        let document = document.map(|d| {
+            let name = cells.get(d).map(|c| c.text(text)).unwrap_or_default();
+            let name = name.trim();
+            match &last_document {
+                Some(last) if &**last == name => last.clone(),
+                _ => last_document.insert(name.into()).clone(),
+            }
+        });
         segments.push(Segment {
             source: cells
                 .get(source)
@@ -175,6 +208,7 @@ pub fn read<'a>(text: &'a str, table: &Table) -> Result<Prose<'a>, FormatError> 
                 .unwrap_or_default()
                 .into(),
             target: span,
+            document,
         });
     }
     let mut prose = Prose::from_pieces(text, pieces);

@@ -62,6 +62,7 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
             segments.push(Segment {
                 source: source.clone(),
                 target: reader.collect(s),
+                document: None,
             });
         }
     }

@@ -31,6 +31,23 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
         |n| !skipped(n) && !reader.made_by_entity(n),
     );
     let mut segments = Vec::new();
+    // Each `<file>` is a document of its own when there are several, named by its `original`.
+    let files: Vec<Node<'_, '_>> = doc
+        .root_element()
+        .children()
+        .filter(|n| n.has_tag_name("file"))
+        .collect();
+    let document_of = |n: Node<'_, '_>| -> Option<std::sync::Arc<str>> {
+        if files.len() < 2 {
+            return None;
+        }
+        let file = n.ancestors().find(|a| a.has_tag_name("file"))?;
+        let k = files.iter().position(|f| *f == file)?;
+        Some(match file.attribute("original") {
+            Some(name) => name.into(),
+            None => format!("file {}", k + 1).into(),
+        })
+    };
     // The source text of each unit, read once however many targets it has.
     let mut sources: HashMap<NodeId, Option<std::sync::Arc<str>>> = HashMap::new();
     for target in targets {
@@ -47,6 +64,7 @@ pub fn read(text: &str) -> Result<Prose<'_>, FormatError> {
             segments.push(Segment {
                 source: source.clone(),
                 target: span,
+                document: document_of(unit),
             });
         }
     }

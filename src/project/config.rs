@@ -97,6 +97,11 @@ pub enum OutputFormat {
     Sarif,
     /// JUnit XML, one test case per file.
     Junit,
+    /// Markdown: a summary table and the findings, for a pull-request comment or
+    /// $GITHUB_STEP_SUMMARY.
+    Markdown,
+    /// One self-contained HTML page: summaries, findings in context, filters.
+    Html,
 }
 
 /// A loaded configuration file.

@@ -10,12 +10,14 @@ use assert_cmd::Command;
 use tempfile::TempDir;
 use termlint::Format;
 
-/// The binary, with colour-related environment cleared.
+/// The binary, with colour-related environment cleared and human output 100 columns wide
+/// (its width when no terminal says), whatever the terminal running the tests.
 pub fn termlint() -> Command {
     let mut cmd = Command::cargo_bin("termlint").unwrap();
     cmd.env_remove("NO_COLOR")
         .env_remove("FORCE_COLOR")
-        .env_remove("TERM");
+        .env_remove("TERM")
+        .env("COLUMNS", "100");
     cmd
 }
 

@@ -14,7 +14,7 @@ use crate::cli::report::human::emit;
 
 pub fn check(file: Option<&Path>, color: ColorWhen) -> Status {
     let color = use_color(color, std::io::stderr().is_terminal());
-    let (path, glossary) = match super::given_or_nearest(file, color) {
+    let (path, glossary) = match super::given_or_nearest(file, "check", color) {
         Ok(found) => found,
         Err(rendered) => {
             eprint!("{rendered}");

@@ -12,7 +12,7 @@ pub fn run(file: Option<&Path>, to: ExportFormat) -> Status {
         crate::cli::args::ColorWhen::Auto,
         std::io::stderr().is_terminal(),
     );
-    let glossary = match super::given_or_nearest(file, color) {
+    let glossary = match super::given_or_nearest(file, "export", color) {
         Ok((_, g)) => g,
         Err(rendered) => {
             eprint!("{rendered}");

@@ -10,11 +10,49 @@ use crate::cli::args::{ImportArgs, ImportFormat};
 use crate::cli::input::{self, describe_io};
 
 pub fn run(args: &ImportArgs) -> Status {
+    match convert(args) {
+        Some(c) => {
+            print!("{}", termlint::export::toml::write(&c.glossary));
+            eprintln!("{}", c.count_line());
+            Status::Clean
+        }
+        None => Status::Error,
+    }
+}
+
+/// A glossary converted from termbases.
+pub struct Converted {
+    pub glossary: termlint::Glossary,
+    /// Entries read, before merging.
+    pub entries: usize,
+    pub warnings: usize,
+}
+
+impl Converted {
+    /// `imported 2 terms (zh to en) from 3 entries; 1 warning`.
+    pub fn count_line(&self) -> String {
+        let g = &self.glossary;
+        format!(
+            "imported {} term{} ({} to {}) from {} entries; {} warning{}",
+            g.terms.len(),
+            if g.terms.len() == 1 { "" } else { "s" },
+            g.source_language.as_deref().unwrap_or("?"),
+            g.target_language.as_deref().unwrap_or("?"),
+            self.entries,
+            self.warnings,
+            if self.warnings == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// Reads and merges the termbases of `args`; prints warnings and errors on standard error.
+/// None after an error.
+pub fn convert(args: &ImportArgs) -> Option<Converted> {
     let layout = match import::table::Layout::parse(&args.columns) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("error: invalid --columns: {e}");
-            return Status::Error;
+            return None;
         }
     };
     let languages = (
@@ -22,13 +60,15 @@ pub fn run(args: &ImportArgs) -> Status {
         args.target_lang.as_deref().unwrap_or("en"),
     );
     let mut concepts: Vec<Concept> = Vec::new();
+    // Warnings about the files read (a header row, columns not imported), before the merge's.
+    let mut file_warnings: Vec<String> = Vec::new();
     for path in &args.files {
         let name = shown(path);
         let Some(format) = args.from.or_else(|| guess(path)) else {
             eprintln!(
                 "error: {name}: unknown glossary format; name it with --from tbx|csv|tsv|lex"
             );
-            return Status::Error;
+            return None;
         };
         let text = match input::regular(path)
             .map_err(|e| e.to_string())
@@ -38,20 +78,28 @@ pub fn run(args: &ImportArgs) -> Status {
             Ok(input) => input.text,
             Err(e) => {
                 eprintln!("error: {name}: {e}");
-                return Status::Error;
+                return None;
             }
+        };
+        let mut table = |delimiter: u8| {
+            import::table::read(&text, delimiter, &layout, languages).map(|t| {
+                for w in t.warnings {
+                    file_warnings.push(format!("{name}: {w}"));
+                }
+                t.concepts
+            })
         };
         let read: Result<Vec<Concept>, ImportError> = match format {
             ImportFormat::Tbx => import::tbx::parse(&text),
-            ImportFormat::Csv => import::table::parse(&text, b',', &layout, languages),
-            ImportFormat::Tsv => import::table::parse(&text, b'\t', &layout, languages),
+            ImportFormat::Csv => table(b','),
+            ImportFormat::Tsv => table(b'\t'),
             ImportFormat::Lex => import::lexicon::parse(&text, languages),
         };
         match read {
             Ok(c) => concepts.extend(c),
             Err(e) => {
                 eprintln!("error: {name}: {e}");
-                return Status::Error;
+                return None;
             }
         }
     }
@@ -64,29 +112,17 @@ pub fn run(args: &ImportArgs) -> Status {
         Ok(i) => i,
         Err(e) => {
             eprintln!("error: {e}");
-            return Status::Error;
+            return None;
         }
     };
-    for w in &imported.warnings {
+    for w in file_warnings.iter().chain(&imported.warnings) {
         eprintln!("warning: {w}");
     }
-    print!("{}", termlint::export::toml::write(&imported.glossary));
-    let g = &imported.glossary;
-    eprintln!(
-        "imported {} term{} ({} to {}) from {} entries; {} warning{}",
-        g.terms.len(),
-        if g.terms.len() == 1 { "" } else { "s" },
-        g.source_language.as_deref().unwrap_or("?"),
-        g.target_language.as_deref().unwrap_or("?"),
-        concepts.len(),
-        imported.warnings.len(),
-        if imported.warnings.len() == 1 {
-            ""
-        } else {
-            "s"
-        }
-    );
-    Status::Clean
+    Some(Converted {
+        entries: concepts.len(),
+        warnings: imported.warnings.len() + file_warnings.len(),
+        glossary: imported.glossary,
+    })
 }
 
 fn guess(path: &Path) -> Option<ImportFormat> {

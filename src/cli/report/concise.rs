@@ -1,9 +1,9 @@
 //! `--format concise`: `path:line:col: severity[term]: message: use "..."`, one line per
 //! finding, for editors' problem matchers and grep.
 
-use std::io::Write;
+use std::io::{self, Write};
 
-use super::{Record, Report, one_line, terminal};
+use super::{Record, Report, Summary, one_line, terminal};
 
 pub struct Concise;
 
@@ -27,5 +27,13 @@ impl Report for Concise {
             let _ = writeln!(out, "{}", concise_line(r));
         }
         out
+    }
+
+    /// A clean run says so, as ruff's concise output does; findings need no summary here.
+    fn finish(&self, out: &mut dyn Write, summary: &Summary, any: bool) -> io::Result<()> {
+        if !any && summary.files_checked > 0 && !summary.had_errors {
+            writeln!(out, "{}", super::human::ALL_PASSED)?;
+        }
+        Ok(())
     }
 }

@@ -7,12 +7,40 @@ use codespan_reporting::files::Files;
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor};
 use termlint::{Quotation, Severity};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::excerpt::Excerpt;
 use super::{Record, Report, Summary, UNUSED_SUPPRESSION};
 
 pub struct Human {
     pub color: bool,
+    /// The terminal's width in columns (see [`width`]).
+    pub width: usize,
 }
+
+/// The width human output is fitted to: `COLUMNS` if set, else the terminal's (standard
+/// output's, or standard error's when the report goes there), else 100.
+pub fn width(to_stderr: bool) -> usize {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+    {
+        return n;
+    }
+    let size = if to_stderr {
+        rustix::termios::tcgetwinsize(io::stderr())
+    } else {
+        rustix::termios::tcgetwinsize(io::stdout())
+    };
+    match size {
+        Ok(ws) if ws.ws_col > 0 => usize::from(ws.ws_col),
+        _ => DEFAULT_WIDTH,
+    }
+}
+
+/// The width when neither `COLUMNS` nor a terminal says.
+pub const DEFAULT_WIDTH: usize = 100;
 
 impl Report for Human {
     fn render_file(&self, path: &str, text: &str, records: &[Record<'_>]) -> Vec<u8> {
@@ -21,8 +49,18 @@ impl Report for Human {
         }
         let mut out = Vec::new();
         for r in records {
-            let excerpt = Excerpt::new(path, text, r.offset..r.end_offset, r.line, r.column);
-            emit(&mut out, &excerpt, &diagnostic(r, &excerpt), self.color);
+            let label = label(r);
+            let excerpt = Excerpt::new(
+                path,
+                text,
+                r.offset..r.end_offset,
+                r.line,
+                r.column,
+                self.width,
+                UnicodeWidthStr::width(label.as_str()) + 1,
+            );
+            let d = diagnostic(r, &excerpt, label, self.width);
+            emit(&mut out, &excerpt, &d, self.color);
         }
         out
     }
@@ -35,20 +73,30 @@ impl Report for Human {
     }
 }
 
-/// The diagnostic for a record, with its span placed in `excerpt`. Text from the draft (the
-/// matched words in the message) is escaped for the terminal.
-fn diagnostic(r: &Record<'_>, excerpt: &Excerpt<'_>) -> Diagnostic<()> {
-    let level = match r.severity {
-        Severity::Error => Level::Error,
-        Severity::Warning => Level::Warning,
-        Severity::Note => Level::Note,
-    };
-    let label = match r.kind {
+/// The label under the carets.
+fn label(r: &Record<'_>) -> String {
+    match r.kind {
         "miscased" => format!("write \"{}\"", r.suggestion),
         "missing" => format!("expected \"{}\" in this translation", r.suggestion),
         "inconsistent" => format!("rendered \"{}\" here", r.form),
         UNUSED_SUPPRESSION => "remove this directive or correct it".to_string(),
         _ => format!("use \"{}\"", r.suggestion),
+    }
+}
+
+/// The diagnostic for a record, with its span placed in `excerpt`, its notes wrapped to
+/// `width`. Text from the draft (the matched words in the message) is escaped for the
+/// terminal.
+fn diagnostic(
+    r: &Record<'_>,
+    excerpt: &Excerpt<'_>,
+    label: String,
+    width: usize,
+) -> Diagnostic<()> {
+    let level = match r.severity {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Note => Level::Note,
     };
     let mut notes = Vec::new();
     if !r.source.is_empty() {
@@ -91,14 +139,32 @@ fn diagnostic(r: &Record<'_>, excerpt: &Excerpt<'_>) -> Diagnostic<()> {
         let also: Vec<String> = r.admitted.iter().map(|a| format!("\"{a}\"")).collect();
         notes.push(format!("help: also accepted: {}", also.join(", ")));
     }
+    // codespan's note gutter: as wide as the last line number, then " = ".
+    let gutter = (r.end_line.max(r.line)).to_string().len() + 3;
+    let notes = notes
+        .iter()
+        .map(|n| wrap_note(n, width.saturating_sub(gutter)))
+        .collect();
     Diagnostic::new(level)
         .with_code(r.term)
         .with_message(super::terminal(&r.message))
-        .with_labels(vec![
-            Label::primary((), excerpt.place(r.offset)..excerpt.place(r.end_offset))
-                .with_message(label),
-        ])
+        .with_labels(vec![Label::primary((), excerpt.span()).with_message(label)])
         .with_notes(notes)
+}
+
+/// A note wrapped to `width` columns, its lines after the first indented under the text after
+/// its label (`note: `, `help: `, `source term: `).
+fn wrap_note(note: &str, width: usize) -> String {
+    let indent = note
+        .find(": ")
+        .map_or(0, |i| UnicodeWidthStr::width(&note[..i + 2]));
+    // Too narrow to indent usefully: wrap without.
+    let indent = if width < indent + 20 { 0 } else { indent };
+    let pad = " ".repeat(indent);
+    let options = textwrap::Options::new(width.max(20))
+        .subsequent_indent(&pad)
+        .break_words(false);
+    textwrap::wrap(note, options).join("\n")
 }
 
 /// Renders one diagnostic into `out`, in colour or not.
@@ -122,8 +188,10 @@ pub fn emit<'f>(
     out.extend_from_slice(buffer.as_slice());
 }
 
-/// `2 errors, 1 warning in 3 files; fixed 4 in 2 files; 3 hidden by the baseline`, or None
-/// when there is nothing to say.
+/// `2 errors, 1 warning in 3 files; fixed 4 findings in 2 files; 3 hidden by the baseline`;
+/// for a run that checked files and found nothing, `All checks passed!` (ruff's line), with
+/// what was fixed or hidden after it in parentheses, unless some input could not be checked.
+/// None when no file was checked.
 pub fn summary_line(s: &Summary) -> Option<String> {
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     let mut parts = Vec::new();
@@ -144,18 +212,46 @@ pub fn summary_line(s: &Summary) -> Option<String> {
             count(s.files_with_findings, "file")
         ));
     }
+    let mut extra = Vec::new();
     if s.fixed > 0 {
-        parts.push(format!(
+        extra.push(format!(
             "fixed {} in {}",
             count(s.fixed, "finding"),
             count(s.fixed_files, "file")
         ));
     }
     if s.suppressed > 0 {
-        parts.push(format!("{} suppressed by directives", s.suppressed));
+        extra.push(format!("{} suppressed by directives", s.suppressed));
     }
     if s.baseline_hidden > 0 {
-        parts.push(format!("{} hidden by the baseline", s.baseline_hidden));
+        extra.push(format!("{} hidden by the baseline", s.baseline_hidden));
     }
-    (!parts.is_empty()).then(|| parts.join("; "))
+    if parts.is_empty() {
+        if s.files_checked == 0 {
+            return (!extra.is_empty()).then(|| extra.join("; "));
+        }
+        if s.had_errors {
+            extra.insert(
+                0,
+                format!(
+                    "no findings in the {} checked, but not everything could be checked: see the errors above",
+                    if s.files_checked == 1 {
+                        "file".to_string()
+                    } else {
+                        format!("{} files", s.files_checked)
+                    }
+                ),
+            );
+            return Some(extra.join("; "));
+        }
+        if extra.is_empty() {
+            return Some(ALL_PASSED.to_string());
+        }
+        return Some(format!("{ALL_PASSED} ({})", extra.join("; ")));
+    }
+    parts.extend(extra);
+    Some(parts.join("; "))
 }
+
+/// What a run that found nothing prints, as ruff does.
+pub const ALL_PASSED: &str = "All checks passed!";

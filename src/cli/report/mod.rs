@@ -4,13 +4,17 @@
 //! run and every machine.
 
 mod concise;
+mod counts;
 mod excerpt;
 mod github;
+mod html;
 pub mod human;
 mod json;
 mod jsonl;
 mod junit;
+mod markdown;
 mod sarif;
+pub mod statistics;
 
 use std::io::{self, Write};
 
@@ -35,6 +39,9 @@ pub struct Summary {
     /// Findings hidden by suppression directives and by the baseline.
     pub suppressed: usize,
     pub baseline_hidden: usize,
+    /// Some input could not be checked (or fixed), or settings did not load: a run without
+    /// findings then does not claim that all checks passed.
+    pub had_errors: bool,
 }
 
 impl Summary {
@@ -77,16 +84,23 @@ pub trait Report: Sync {
 pub use termlint::escape::{needs_escape, terminal};
 
 /// The renderer of `format`; `fail_at` is the lowest severity that fails the run (JUnit marks
-/// only those findings as failures).
-pub fn for_format(format: OutputFormat, color: bool, fail_at: Severity) -> Box<dyn Report> {
+/// only those findings as failures); `width`: the terminal's, for human output.
+pub fn for_format(
+    format: OutputFormat,
+    color: bool,
+    fail_at: Severity,
+    width: usize,
+) -> Box<dyn Report> {
     match format {
-        OutputFormat::Human => Box::new(human::Human { color }),
+        OutputFormat::Human => Box::new(human::Human { color, width }),
         OutputFormat::Concise => Box::new(concise::Concise),
         OutputFormat::Json => Box::new(json::Json),
         OutputFormat::Jsonl => Box::new(jsonl::Jsonl),
         OutputFormat::Github => Box::new(github::Github),
         OutputFormat::Sarif => Box::new(sarif::Sarif::default()),
         OutputFormat::Junit => Box::new(junit::Junit::new(fail_at)),
+        OutputFormat::Markdown => Box::new(markdown::Markdown::default()),
+        OutputFormat::Html => Box::new(html::Html::default()),
     }
 }
 
