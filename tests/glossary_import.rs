@@ -281,15 +281,7 @@ fn export_to_tbx_round_trips_the_shipped_glossary_unchanged() {
     assert_eq!(stdout(&back), stdout(&toml));
 }
 
-fn shared() -> Option<std::path::PathBuf> {
-    match std::env::var_os("TERMLINT_SHARED") {
-        Some(dir) => Some(dir.into()),
-        None => {
-            eprintln!("skipped: set TERMLINT_SHARED=../shared");
-            None
-        }
-    }
-}
+use common::shared;
 
 /// The imported glossary loads as termlint's own, compiles, and `glossary check` finds nothing.
 fn loads_cleanly(imported: &termlint::import::Imported) -> usize {

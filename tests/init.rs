@@ -29,7 +29,7 @@ fn init_writes_a_configuration_and_a_glossary_with_examples() {
         "Created termlint.toml and glossary.toml (no terms yet: add them from the examples in it).\n\nNext:\n  termlint glossary check       validate the glossary\n"
     ), "{said}");
     for snippet in [
-        "      hooks:\n        - id: termlint\n",
+        "      hooks:\n        - id: termlint\n        - id: termlint-glossary\n",
         "        - run: termlint check --format github\n",
         "          run: termlint check --format markdown --exit-zero >> \"$GITHUB_STEP_SUMMARY\"\n",
     ] {

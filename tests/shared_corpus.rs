@@ -3,28 +3,23 @@
 //! These tests run only when TERMLINT_SHARED names that folder; `.ci/run` sets it and fails if
 //! the folder is missing, so in CI they cannot skip silently.
 
+mod common;
+
 use std::path::PathBuf;
 
 use assert_cmd::Command;
 use termlint::fold::normalize;
 use termlint::{Checker, FindingKind, Format, Glossary};
 
+/// The shared folder, which must hold corpus/ (see [`common::shared`]).
 fn shared() -> Option<PathBuf> {
-    match std::env::var_os("TERMLINT_SHARED") {
-        Some(dir) => {
-            let dir = PathBuf::from(dir);
-            assert!(
-                dir.join("corpus").is_dir(),
-                "TERMLINT_SHARED={} has no corpus/",
-                dir.display()
-            );
-            Some(dir)
-        }
-        None => {
-            eprintln!("skipped: set TERMLINT_SHARED=../shared to run the real-corpus tests");
-            None
-        }
-    }
+    let dir = common::shared()?;
+    assert!(
+        dir.join("corpus").is_dir(),
+        "TERMLINT_SHARED={} has no corpus/",
+        dir.display()
+    );
+    Some(dir)
 }
 
 fn shipped() -> Checker {

@@ -98,9 +98,10 @@ pub enum GlossaryCommand {
     /// term's `examples` (every bad one must give exactly one finding, every good one none).
     /// Exit codes: 0 clean, 1 problems, 2 the glossary does not load.
     Check {
-        /// The glossary (default: the nearest glossary.toml above the current directory).
+        /// The glossaries, each checked on its own (default: the nearest glossary.toml above
+        /// the current directory).
         #[arg(value_name = "FILE")]
-        file: Option<PathBuf>,
+        files: Vec<PathBuf>,
         /// When to colour the diagnostics.
         #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
         color: ColorWhen,
@@ -257,6 +258,11 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     pub settings: SettingsArgs,
+
+    /// Apply `include` and `exclude` of termlint.toml to files named on the command line too
+    /// (they are otherwise always checked). For pre-commit and editors, which name each file.
+    #[arg(long)]
+    pub force_exclude: bool,
 
     /// Output format (default: `format` in termlint.toml, else human).
     #[arg(long, value_enum, value_name = "FORMAT")]

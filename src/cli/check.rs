@@ -41,6 +41,8 @@ struct Context<'a> {
     /// `--stdin-filename`: standard input is read as this file.
     stdin_name: Option<PathBuf>,
     mode: Mode,
+    /// `--force-exclude`: include/exclude globs apply to named files too.
+    force_exclude: bool,
     /// `--columns` was given: named files that are not tables are told it does not apply.
     columns_given: bool,
     reporting: Reporting<'a>,
@@ -320,6 +322,7 @@ pub fn run(mut args: CheckArgs) -> Status {
         resolver: &resolver,
         stdin_name: args.stdin_filename.clone(),
         mode,
+        force_exclude: args.force_exclude,
         columns_given: args.columns.is_some(),
         reporting: Reporting {
             report: &*report,
@@ -461,7 +464,10 @@ fn check_target(target: &Target, ctx: &Context<'_>) -> Option<Outcome> {
         return Some(outcome(Err(e.to_string())));
     }
     let settings = ctx.resolver.for_file(&target.path)?;
-    if !target.explicit && !settings.accepts(&target.path) {
+    if (!target.explicit || ctx.force_exclude) && !settings.accepts(&target.path) {
+        return None;
+    }
+    if !target.explicit && !settings.walks(&target.path) {
         return None;
     }
     let read = if settings.format_for(&target.path) == Format::Docx {

@@ -173,9 +173,10 @@ pre-commit (.pre-commit-config.yaml), see the README, "In CI and pre-commit":
 
   repos:
     - repo: <termlint's repository URL>
-      rev: <a release tag or commit>
+      rev: <a release tag, or a full commit hash while there is none>
       hooks:
         - id: termlint
+        - id: termlint-glossary
 
 GitHub Actions (.github/workflows/terminology.yml): annotations on the pull request and a
 job summary:

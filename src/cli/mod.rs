@@ -45,8 +45,21 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(*args).into(),
         Command::Config(args) => show_config::run(&args).into(),
         Command::Glossary {
-            command: args::GlossaryCommand::Check { file, color },
-        } => glossary::check::check(file.as_deref(), color).into(),
+            command: args::GlossaryCommand::Check { files, color },
+        } => {
+            // Several files (as pre-commit passes them): each is checked and reported on its
+            // own; the worst status wins.
+            if files.is_empty() {
+                glossary::check::check(None, color).into()
+            } else {
+                files
+                    .iter()
+                    .map(|f| glossary::check::check(Some(f), color))
+                    .max()
+                    .unwrap_or(Status::Clean)
+                    .into()
+            }
+        }
         Command::Glossary {
             command: args::GlossaryCommand::Import(args),
         } => glossary::import::run(&args).into(),

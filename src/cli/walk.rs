@@ -2,8 +2,9 @@
 //!
 //! Directories are walked with the `ignore` crate, as ripgrep does: .gitignore, .ignore and
 //! hidden files are honoured, symbolic links are not followed. Files named on the command
-//! line are always checked. While walking, files named `glossary.toml` are skipped: they list
-//! deviants by design.
+//! line are always checked. While walking, glossaries and configuration files are skipped
+//! here by name (they list deviants by design); the checker then keeps only the formats it
+//! reads ([`termlint::project::Settings::walks`]).
 
 use std::path::{Path, PathBuf};
 
@@ -48,7 +49,7 @@ pub fn walk(roots: &[PathBuf], threads: usize, implicit: bool, visit: &(dyn Fn(V
                     if !(is_file || named_file) {
                         return WalkState::Continue;
                     }
-                    if !explicit && entry.file_name() == "glossary.toml" {
+                    if !explicit && is_settings_file(entry.path()) {
                         return WalkState::Continue;
                     }
                     visit(Visit::File(Target {
@@ -65,6 +66,16 @@ pub fn walk(roots: &[PathBuf], threads: usize, implicit: bool, visit: &(dyn Fn(V
             WalkState::Continue
         })
     });
+}
+
+/// A glossary or configuration file by its name: `glossary.toml`, `termlint.toml`,
+/// `.termlint.toml`, or a termbase (`.tbx`).
+fn is_settings_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    matches!(name, "glossary.toml" | "termlint.toml" | ".termlint.toml")
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("tbx"))
 }
 
 fn display(path: &Path, implicit: bool) -> String {

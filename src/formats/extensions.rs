@@ -76,6 +76,30 @@ impl Default for Formats {
 }
 
 impl Formats {
+    /// Whether a directory walk reads this file: its extension is one of a format's (tables
+    /// only when `columns` is set), or `txt`. Files named on the command line are read
+    /// whatever their extension; to walk other extensions, list them under `[formats]`.
+    pub fn walked(&self, path: &Path) -> bool {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let tables = self.columns.is_some() && (self.tsv.contains(&ext) || self.csv.contains(&ext));
+        ext == "txt"
+            || tables
+            || [
+                &self.plain,
+                &self.markdown,
+                &self.po,
+                &self.xliff,
+                &self.tmx,
+                &self.docx,
+            ]
+            .iter()
+            .any(|list| list.contains(&ext))
+    }
+
     pub fn for_path(&self, path: &Path) -> Format {
         let ext = path
             .extension()

@@ -7,7 +7,8 @@
 //! format = "concise"                 # default output format
 //! ignore = ['^Q:.*$']                 # text that is read but never reported (regular expressions)
 //! extend = "../termlint.toml"         # start from that file's settings; keys here replace its keys
-//! [formats]                          # which reader applies to which file extensions
+//! [formats]                          # which reader applies to which file extensions (walks
+//!                                    # read these, `txt`, and tables when `columns` is set)
 //! markdown = ["md", "markdown", "mdx"]
 //! plain = ["txt"]
 //! columns = "zh,en"                  # read .tsv/.csv as bilingual tables (source,translation)

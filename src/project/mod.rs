@@ -63,6 +63,29 @@ impl Settings {
         Ok((format, self.checker.lint(&prose)))
     }
 
+    /// Whether a file met while walking is a draft: a format termlint reads (see
+    /// [`Formats::walked`]) and not one of the glossaries in force.
+    pub fn walks(&self, path: &Path) -> bool {
+        if !self.formats.walked(path) {
+            return false;
+        }
+        // The file system is asked only about a file named like a glossary in force.
+        if !self
+            .glossaries
+            .iter()
+            .any(|g| g.file_name() == path.file_name())
+        {
+            return true;
+        }
+        let Ok(real) = std::fs::canonicalize(path) else {
+            return true;
+        };
+        !self
+            .glossaries
+            .iter()
+            .any(|g| std::fs::canonicalize(g).is_ok_and(|g| g == real))
+    }
+
     /// Whether a file met while walking is to be checked (include/exclude globs).
     pub fn accepts(&self, path: &Path) -> bool {
         let Some(f) = &self.filter else { return true };

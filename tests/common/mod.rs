@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
@@ -116,19 +116,54 @@ deviants = ["OBOR", "One Belt, One Road"]
 case_sensitive = true
 "#;
 
+/// The shared data folder (`../shared`: real drafts, corpora, samples) named by
+/// TERMLINT_SHARED; a relative path is taken from the repository root, so the README's
+/// `TERMLINT_SHARED=../shared cargo test` works whatever directory a test runs in.
+///
+/// Unset (or empty): None, after a "skipped" line naming the test. It is written to the
+/// process's standard error directly, not with `eprintln!`, which the test harness captures
+/// and shows only for failing tests: a skip must be visible in `cargo test`'s output.
+/// Set to a folder that does not exist: the test fails, saying so.
+pub fn shared() -> Option<PathBuf> {
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("this test")
+        .to_string();
+    let value = std::env::var_os("TERMLINT_SHARED").filter(|v| !v.is_empty());
+    let Some(value) = value else {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: TERMLINT_SHARED unset ({test} reads ../shared; run `TERMLINT_SHARED=../shared cargo test`)"
+        );
+        return None;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join(&value);
+    assert!(
+        dir.is_dir(),
+        "TERMLINT_SHARED={}: {} is not a directory (a relative path is taken from the \
+         repository root, {}); point it at the shared data folder, or unset it to skip {test}",
+        Path::new(&value).display(),
+        dir.display(),
+        root.display()
+    );
+    Some(dir)
+}
+
 /// Reads every file in the given folders of `$TERMLINT_SHARED/samples` as `format`, failing
 /// on the first that does not parse; returns how many were read, or None (skipped) when
 /// TERMLINT_SHARED is not set.
 pub fn parse_shared_samples(dirs: &[&str], format: Format) -> Option<usize> {
-    let Some(shared) = std::env::var_os("TERMLINT_SHARED") else {
-        eprintln!("skipped: set TERMLINT_SHARED=../shared");
-        return None;
-    };
+    let shared = shared()?;
     let mut n = 0;
     for dir in dirs {
-        for e in fs::read_dir(Path::new(&shared).join("samples").join(dir)).unwrap() {
+        let folder = shared.join("samples").join(dir);
+        let entries = fs::read_dir(&folder).unwrap_or_else(|e| panic!("{}: {e}", folder.display()));
+        for e in entries {
             let path = e.unwrap().path();
-            let text = fs::read_to_string(&path).unwrap();
+            let text =
+                fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
             format
                 .read(text)

@@ -73,6 +73,10 @@ pub fn run(args: &SuggestArgs) -> Status {
         if !target.explicit && !settings.accepts(&target.path) {
             continue;
         }
+        // While walking, only drafts: not glossaries, termbases, JSON, YAML or code.
+        if !target.explicit && !settings.walks(&target.path) {
+            continue;
+        }
         let format = settings.format_for(&target.path);
         let read = if format == Format::Docx {
             input::read_docx(&target.path)
