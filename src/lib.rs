@@ -26,6 +26,8 @@
 pub mod baseline;
 pub mod bilingual;
 pub mod casing;
+pub mod diagnostic;
+pub mod escape;
 pub mod export;
 pub mod finding;
 pub mod fit;
@@ -44,6 +46,7 @@ pub mod language;
 pub mod matcher;
 pub mod pattern;
 pub mod position;
+pub mod project;
 pub mod prose;
 pub mod quotes;
 pub mod rarity;

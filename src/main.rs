@@ -2,6 +2,7 @@
 //! the `termlint` library (matching); this file only starts it.
 
 mod cli;
+mod lsp;
 
 fn main() -> std::process::ExitCode {
     cli::main()

@@ -13,8 +13,23 @@
 
 use std::ops::Range;
 
-pub use crate::bilingual::Segment;
 use crate::suppress::Directive;
+
+/// A translation unit: its source text and where its translation is in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// The source text as read: escapes and entities decoded, inline codes left out. Shared
+    /// by the segments of one unit (a TMX or XLIFF unit with many translations holds its
+    /// source once).
+    pub source: std::sync::Arc<str>,
+    /// Byte range of the translation in the file, from its first to its last prose byte.
+    /// Empty when the unit is untranslated; such a unit is not checked.
+    pub target: Range<usize>,
+    /// The document the unit belongs to, when a file holds several (a table's document
+    /// column, an XLIFF file's `<file>` elements): renderings are compared for consistency
+    /// within one document. `None`: the file is one document.
+    pub document: Option<std::sync::Arc<str>>,
+}
 
 /// A byte range of prose in the original text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

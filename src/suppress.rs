@@ -216,6 +216,56 @@ fn next_line_start(text: &str, offset: usize) -> usize {
     }
 }
 
+/// What to insert, and where, to suppress the findings of term `id` on the line holding
+/// `offset`: a `termlint-disable-next-line` directive in `format`'s comment syntax, on a line
+/// of its own before that line (in PO, before the entry, whose translator comments apply to
+/// it). None for a Word document, which termlint never rewrites.
+pub fn disable_next_line(
+    format: &crate::Format,
+    text: &str,
+    offset: usize,
+    id: &str,
+) -> Option<(usize, String)> {
+    use crate::Format;
+    let offset = (0..=offset.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let indent = |also: &[char]| {
+        let rest = line.trim_start_matches(|c: char| c == ' ' || c == '\t' || also.contains(&c));
+        line[..line.len() - rest.len()].to_string()
+    };
+    let directive = format!("termlint-disable-next-line {id}");
+    match format {
+        Format::Docx => None,
+        Format::Markdown => Some((
+            line_start,
+            format!("{}<!-- {directive} -->\n", indent(&['>'])),
+        )),
+        Format::Xliff | Format::Tmx => {
+            Some((line_start, format!("{}<!-- {directive} -->\n", indent(&[]))))
+        }
+        Format::Po => {
+            // The entry starts after the last blank line above.
+            let mut start = line_start;
+            while start > 0 {
+                let prev_start = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+                if text[prev_start..start - 1].trim().is_empty() {
+                    break;
+                }
+                start = prev_start;
+            }
+            Some((start, format!("# {directive}\n")))
+        }
+        Format::Plain | Format::Table(_) => {
+            Some((line_start, format!("{}# {directive}\n", indent(&[]))))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,5 +295,31 @@ mod tests {
         );
         assert_eq!(parse("termlint-disabled", 0..1), None);
         assert_eq!(parse("not a directive", 0..1), None);
+    }
+
+    #[test]
+    fn a_directive_in_each_formats_comment_syntax() {
+        use crate::Format;
+        let md = "Title\n\n  > the one belt, one road\n";
+        let at = md.find("one belt").unwrap();
+        assert_eq!(
+            disable_next_line(&Format::Markdown, md, at, "bri"),
+            Some((
+                7,
+                "  > <!-- termlint-disable-next-line bri -->\n".to_string()
+            ))
+        );
+        let po =
+            "msgid \"\"\nmsgstr \"\"\n\n#: a.c:1\nmsgid \"x\"\nmsgstr \"One Belt, One Road\"\n";
+        let at = po.find("One Belt").unwrap();
+        let (pos, line) = disable_next_line(&Format::Po, po, at, "bri").unwrap();
+        assert_eq!(pos, po.find("#: a.c").unwrap());
+        assert_eq!(line, "# termlint-disable-next-line bri\n");
+        let plain = "first\n\tOne Belt, One Road\n";
+        assert_eq!(
+            disable_next_line(&Format::Plain, plain, 9, "bri"),
+            Some((6, "\t# termlint-disable-next-line bri\n".to_string()))
+        );
+        assert_eq!(disable_next_line(&Format::Docx, plain, 9, "bri"), None);
     }
 }

@@ -9,7 +9,7 @@ use std::process::Command as Process;
 
 use common::{stderr, stdout, termlint};
 
-const PAGES: [&str; 12] = [
+const PAGES: [&str; 13] = [
     "termlint-check.1",
     "termlint-completions.1",
     "termlint-config.1",
@@ -19,6 +19,7 @@ const PAGES: [&str; 12] = [
     "termlint-glossary-suggest.1",
     "termlint-glossary.1",
     "termlint-init.1",
+    "termlint-lsp.1",
     "termlint-man.1",
     "termlint-terms.1",
     "termlint.1",
@@ -37,7 +38,7 @@ fn man_dir_writes_one_page_per_command() {
     assert_eq!(
         stderr(&out),
         format!(
-            "termlint: wrote 12 man pages to {} (termlint.1 and one per command)\n",
+            "termlint: wrote 13 man pages to {} (termlint.1 and one per command)\n",
             out_dir.display()
         )
     );
@@ -132,7 +133,7 @@ fn man_refuses_unknown_commands_and_a_dir_that_is_a_file() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "error: no man page for `nosuch`\n  = help: pages exist for: check, config, glossary, glossary check, glossary import, glossary suggest, glossary export, terms, completions, man, init\n"
+        "error: no man page for `nosuch`\n  = help: pages exist for: check, config, glossary, glossary check, glossary import, glossary suggest, glossary export, terms, lsp, completions, man, init\n"
     );
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("notes.txt");

@@ -32,6 +32,8 @@ pub enum Command {
     },
     /// List the terms of the glossary in force, or those matching QUERY.
     Terms(TermsArgs),
+    /// Run the language server (LSP over standard input and output) for editors.
+    Lsp,
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -319,6 +321,12 @@ pub struct CheckArgs {
     /// per segment.
     #[arg(long)]
     pub strict_count: bool,
+
+    /// Read standard input as the file PATH: in PATH's format, with PATH's configuration and
+    /// glossary, reported as PATH (for editors that lint unsaved text). Reads standard input
+    /// when no path is given; with --fix the fixed text goes to standard output.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
 }
 
 /// `-j N`: a whole number of at least 1.
@@ -340,29 +348,7 @@ pub struct ConfigArgs {
     pub settings: SettingsArgs,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OutputFormat {
-    /// Compiler-style diagnostics with the offending words underlined.
-    Human,
-    /// One line per finding: path:line:col: severity[term]: message.
-    Concise,
-    /// One JSON array of findings.
-    Json,
-    /// One JSON object per finding, one per line.
-    Jsonl,
-    /// GitHub Actions workflow commands (annotations).
-    Github,
-    /// SARIF 2.1.0, for code-scanning tools.
-    Sarif,
-    /// JUnit XML, one test case per file.
-    Junit,
-    /// Markdown: a summary table and the findings, for a pull-request comment or
-    /// $GITHUB_STEP_SUMMARY.
-    Markdown,
-    /// One self-contained HTML page: summaries, findings in context, filters.
-    Html,
-}
+pub use termlint::project::config::OutputFormat;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {

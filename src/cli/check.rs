@@ -21,8 +21,8 @@ use super::input::{self, Input, InputError};
 use super::ordered;
 use super::replace;
 use super::report::{self, Records, Report, Summary, UNUSED_SUPPRESSION, statistics, terminal};
-use super::settings::{Resolver, Settings};
 use super::walk::{self, Target, Visit};
+use termlint::project::{Project, Settings};
 
 /// Records rendered at a time: a file with millions of findings streams in batches.
 const BATCH: usize = 1024;
@@ -37,7 +37,9 @@ enum Mode {
 
 /// Everything a worker thread needs.
 struct Context<'a> {
-    resolver: &'a Resolver,
+    resolver: &'a Project,
+    /// `--stdin-filename`: standard input is read as this file.
+    stdin_name: Option<PathBuf>,
     mode: Mode,
     /// `--force-exclude`: include/exclude globs apply to named files too.
     force_exclude: bool,
@@ -234,10 +236,16 @@ impl Reporting<'_> {
     }
 }
 
-pub fn run(args: CheckArgs) -> Status {
+pub fn run(mut args: CheckArgs) -> Status {
+    if args.stdin_filename.is_some() && args.paths.is_empty() {
+        args.paths.push(PathBuf::from("-"));
+    }
     let stderr_color = use_color(args.color, io::stderr().is_terminal());
-    let resolver = Resolver::new(&args.settings, stderr_color)
-        .with_check_options(args.columns.clone(), args.strict_count);
+    let resolver = Project::new(super::problems::options(
+        &args.settings,
+        args.columns.clone(),
+        args.strict_count,
+    ));
     let cwd = std::env::current_dir().unwrap_or_default();
     let format = args
         .format
@@ -312,6 +320,7 @@ pub fn run(args: CheckArgs) -> Status {
     let jobs = jobs(&args, threads);
     let ctx = Context {
         resolver: &resolver,
+        stdin_name: args.stdin_filename.clone(),
         mode,
         force_exclude: args.force_exclude,
         columns_given: args.columns.is_some(),
@@ -346,7 +355,8 @@ pub fn run(args: CheckArgs) -> Status {
         },
     );
     for p in resolver.into_problems() {
-        let _ = io::stderr().write_all(p.as_bytes());
+        let rendered = super::problems::render_all(&p, stderr_color);
+        let _ = io::stderr().write_all(rendered.as_bytes());
         emitter.status = Status::Error;
     }
     let stale = baseline
@@ -400,18 +410,41 @@ fn check_job(job: Job, ctx: &Context<'_>) -> Option<Outcome> {
             result: Err(message),
         }),
         Job::Stdin => {
-            let cwd = std::env::current_dir().unwrap_or_default();
-            let settings = ctx.resolver.for_dir(&cwd)?;
+            let Some(name) = &ctx.stdin_name else {
+                let cwd = std::env::current_dir().unwrap_or_default();
+                let settings = ctx.resolver.for_dir(&cwd)?;
+                return Some(Outcome {
+                    display: "-".to_string(),
+                    path_base64: None,
+                    result: input::read_stdin().map_err(|e| e.to_string()).map(|input| {
+                        let mut checked =
+                            check_text("-", Path::new("-"), true, None, input, &settings, ctx);
+                        if ctx.columns_given {
+                            checked.notices.push(columns_ignored("-", &Format::Plain));
+                        }
+                        checked
+                    }),
+                });
+            };
+            // As the file it stands for: its settings, its format, its name.
+            let settings = ctx.resolver.for_file(name)?;
+            let display = name.display().to_string();
+            let read = if settings.format_for(name) == Format::Docx {
+                input::read_stdin_docx()
+            } else {
+                input::read_stdin()
+            };
             Some(Outcome {
-                display: "-".to_string(),
-                path_base64: None,
-                result: input::read_stdin().map_err(|e| e.to_string()).map(|input| {
-                    let mut checked = check_text("-", Path::new("-"), None, input, &settings, ctx);
-                    if ctx.columns_given {
-                        checked.notices.push(columns_ignored("-", &Format::Plain));
+                result: read.map_err(|e| e.to_string()).map(|input| {
+                    let mut checked = check_text(&display, name, true, None, input, &settings, ctx);
+                    let format = settings.format_for(name);
+                    if ctx.columns_given && !matches!(format, Format::Table(_)) {
+                        checked.notices.push(columns_ignored(&display, &format));
                     }
                     checked
                 }),
+                display,
+                path_base64: None,
             })
         }
         Job::File(target) => check_target(&target, ctx),
@@ -447,6 +480,7 @@ fn check_target(target: &Target, ctx: &Context<'_>) -> Option<Outcome> {
             let mut checked = check_text(
                 &target.display,
                 &target.path,
+                false,
                 base64.as_deref(),
                 input,
                 &settings,
@@ -483,16 +517,19 @@ fn base64_if_not_utf8(path: &Path) -> Option<String> {
         .then(|| base64::engine::general_purpose::STANDARD.encode(path.as_os_str().as_bytes()))
 }
 
+/// Checks the text of `path` (`stdin`: read from standard input, for which `path` is `-` or
+/// the `--stdin-filename`).
 fn check_text(
     display: &str,
     path: &Path,
+    stdin: bool,
     path_base64: Option<&str>,
     input: Input,
     settings: &Settings,
     ctx: &Context<'_>,
 ) -> Checked {
     let checker = &settings.checker;
-    let format = if path == Path::new("-") {
+    let format = if stdin && path == Path::new("-") {
         Format::Plain
     } else {
         settings.format_for(path)
@@ -541,7 +578,7 @@ fn check_text(
         notices: Vec::new(),
     };
     if ctx.mode == Mode::Report || edits.is_empty() {
-        if path == Path::new("-") && ctx.mode == Mode::Fix {
+        if stdin && ctx.mode == Mode::Fix {
             checked.fixed_output = Some(input.with_bom(&input.text));
         }
         drop(edits);
@@ -556,7 +593,7 @@ fn check_text(
         checked.body = body(display, path_base64, input.text, linted, checker, ctx);
         return checked;
     }
-    if path == Path::new("-") {
+    if stdin {
         checked.fixed_output = Some(input.with_bom(&fixed_text));
     } else {
         checked.notices = sweep_once(path, ctx);

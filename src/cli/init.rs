@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::Status;
 use super::args::{ImportArgs, InitArgs};
-use super::glossary_import;
+use super::glossary::import as glossary_import;
 use super::input::describe_io;
 
 const CONFIG: &str = "termlint.toml";

@@ -69,23 +69,7 @@ impl fmt::Display for InputError {
     }
 }
 
-/// An I/O error in words, without Rust's "(os error 2)" suffix.
-pub fn describe_io(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        io::ErrorKind::IsADirectory => "is a directory".to_string(),
-        _ => {
-            let s = e.to_string();
-            let s = s.find(" (os error").map_or(s.as_str(), |i| &s[..i]);
-            // "Too many levels of symbolic links" -> "too many ...", to read after a colon.
-            let mut chars = s.chars();
-            chars
-                .next()
-                .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
-        }
-    }
-}
+pub use termlint::project::read::describe_io;
 
 /// A Word document's paragraphs, one per line (see [`termlint::formats::docx`]). The caller
 /// has checked that `path` is a regular file ([`regular`]).
@@ -129,6 +113,17 @@ pub fn read_stdin() -> Result<Input, InputError> {
     decode(bytes)
 }
 
+/// A Word document on standard input (`--stdin-filename x.docx`): its paragraphs.
+pub fn read_stdin_docx() -> Result<Input, InputError> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(InputError::Io)?;
+    let text = termlint::formats::docx::text(&bytes).map_err(InputError::Docx)?;
+    Ok(Input { text, bom: false })
+}
+
 /// Bytes to text: refuses UTF-16 and binary data, strips a UTF-8 BOM.
 pub fn decode(mut bytes: Vec<u8>) -> Result<Input, InputError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -151,79 +146,4 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Input, InputError> {
     }
 }
 
-/// The largest glossary or configuration file termlint reads (a 100,000-term glossary is
-/// about 20 MiB).
-pub const MAX_SETTINGS_BYTES: u64 = 256 << 20;
-
-/// Reads a glossary or configuration file: a regular file of at most [`MAX_SETTINGS_BYTES`],
-/// UTF-8 text (a BOM is dropped) without control characters other than tab and line breaks,
-/// as TOML requires. The error says what is wrong and where, and never quotes the file: it
-/// may be anything a configuration points at (`/proc/self/environ`, a key file).
-pub fn read_settings(path: &Path) -> Result<String, String> {
-    regular(path).map_err(|e| e.to_string())?;
-    let file = std::fs::File::open(path).map_err(|e| describe_io(&e))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_SETTINGS_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| describe_io(&e))?;
-    if bytes.len() as u64 > MAX_SETTINGS_BYTES {
-        return Err(format!(
-            "larger than {} MiB; not a glossary or configuration file",
-            MAX_SETTINGS_BYTES >> 20
-        ));
-    }
-    if let Some(i) = bytes
-        .iter()
-        .position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f)
-    {
-        return Err(format!(
-            "not a text file (control character U+{:04X} at {}); expected TOML text",
-            bytes[i],
-            at_bytes(&bytes, i)
-        ));
-    }
-    let mut text = String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        format!(
-            "not valid UTF-8 at {}; save it as UTF-8",
-            at_bytes(e.as_bytes(), offset)
-        )
-    })?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..3);
-    }
-    Ok(text)
-}
-
-fn at_bytes(bytes: &[u8], offset: usize) -> String {
-    let before = &bytes[..offset];
-    let line = memchr::memchr_iter(b'\n', before).count() + 1;
-    let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
-    format!("line {line}, column {column}")
-}
-
-/// At most a few characters of `text` just before `offset` (and the one there), on its line,
-/// with control and bidirectional-formatting characters escaped: enough to find the place,
-/// too little to leak a file that was never meant to be read.
-pub fn snippet(text: &str, offset: usize) -> String {
-    const BEFORE: usize = 8;
-    let offset = offset.min(text.len());
-    let offset = (0..=offset)
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0);
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let before: Vec<char> = text[line_start..offset].chars().collect();
-    let skip = before.len().saturating_sub(BEFORE);
-    let mut out = String::new();
-    if skip > 0 {
-        out.push('…');
-    }
-    let here = text[offset..]
-        .chars()
-        .next()
-        .filter(|&c| c != '\n' && c != '\r');
-    out.extend(before[skip..].iter().copied().chain(here));
-    super::report::terminal(&out).into_owned()
-}
+pub use termlint::project::read::read_settings;

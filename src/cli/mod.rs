@@ -3,20 +3,15 @@
 mod args;
 mod baseline;
 mod check;
-mod config;
 mod fix;
-mod glossaries;
-mod glossary_cmd;
-mod glossary_export;
-mod glossary_import;
-mod glossary_suggest;
+mod glossary;
 mod init;
 mod input;
 mod man;
 mod ordered;
+mod problems;
 mod replace;
 mod report;
-mod settings;
 mod show_config;
 mod terms;
 mod walk;
@@ -55,11 +50,11 @@ pub fn main() -> ExitCode {
             // Several files (as pre-commit passes them): each is checked and reported on its
             // own; the worst status wins.
             if files.is_empty() {
-                glossary_cmd::check(None, color).into()
+                glossary::check::check(None, color).into()
             } else {
                 files
                     .iter()
-                    .map(|f| glossary_cmd::check(Some(f), color))
+                    .map(|f| glossary::check::check(Some(f), color))
                     .max()
                     .unwrap_or(Status::Clean)
                     .into()
@@ -67,14 +62,21 @@ pub fn main() -> ExitCode {
         }
         Command::Glossary {
             command: args::GlossaryCommand::Import(args),
-        } => glossary_import::run(&args).into(),
+        } => glossary::import::run(&args).into(),
         Command::Glossary {
             command: args::GlossaryCommand::Suggest(args),
-        } => glossary_suggest::run(&args).into(),
+        } => glossary::suggest::run(&args).into(),
         Command::Glossary {
             command: args::GlossaryCommand::Export { file, to },
-        } => glossary_export::run(file.as_deref(), to).into(),
+        } => glossary::export::run(file.as_deref(), to).into(),
         Command::Terms(args) => terms::run(&args).into(),
+        Command::Lsp => match crate::lsp::run() {
+            Ok(()) => Status::Clean.into(),
+            Err(e) => {
+                eprintln!("error: termlint lsp: {e}");
+                Status::Error.into()
+            }
+        },
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "termlint", &mut std::io::stdout());

@@ -8,9 +8,8 @@ use serde::Serialize;
 
 use super::Status;
 use super::args::ConfigArgs;
-use super::config::Formats;
-use super::glossaries::shown;
-use super::settings::Resolver;
+use super::glossary::shown;
+use termlint::project::config::Formats;
 
 #[derive(Serialize)]
 struct Shown {
@@ -27,7 +26,7 @@ struct Shown {
 
 pub fn run(args: &ConfigArgs) -> Status {
     let path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
-    let resolver = Resolver::new(&args.settings, false);
+    let resolver = super::problems::project(&args.settings);
     let settings = if path.is_dir() {
         resolver.for_dir(&std::path::absolute(&path).unwrap_or(path.clone()))
     } else {
@@ -35,7 +34,7 @@ pub fn run(args: &ConfigArgs) -> Status {
     };
     let Some(s) = settings else {
         for p in resolver.into_problems() {
-            eprint!("{p}");
+            eprint!("{}", super::problems::render_all(&p, false));
         }
         return Status::Error;
     };

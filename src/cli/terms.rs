@@ -8,7 +8,6 @@ use termlint::fold::normalize;
 
 use super::Status;
 use super::args::TermsArgs;
-use super::settings::Resolver;
 
 /// Forms as the glossary writes them: a pattern once, not its plain forms.
 fn written(term: &termlint::Term, forms: &[String]) -> String {
@@ -35,11 +34,11 @@ struct Shown<'a> {
 }
 
 pub fn run(args: &TermsArgs) -> Status {
-    let resolver = Resolver::new(&args.settings, false);
+    let resolver = super::problems::project(&args.settings);
     let cwd = std::env::current_dir().unwrap_or_default();
     let Some(settings) = resolver.for_dir(&cwd) else {
         for p in resolver.into_problems() {
-            eprint!("{p}");
+            eprint!("{}", super::problems::render_all(&p, false));
         }
         return Status::Error;
     };

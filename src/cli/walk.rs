@@ -4,7 +4,7 @@
 //! hidden files are honoured, symbolic links are not followed. Files named on the command
 //! line are always checked. While walking, glossaries and configuration files are skipped
 //! here by name (they list deviants by design); the checker then keeps only the formats it
-//! reads ([`super::settings::Settings::walks`]).
+//! reads ([`termlint::project::Settings::walks`]).
 
 use std::path::{Path, PathBuf};
 

@@ -9,6 +9,7 @@ use crate::prose::Prose;
 
 pub mod docx;
 pub(crate) mod dtd;
+pub mod extensions;
 pub mod markdown;
 pub mod plain;
 pub mod po;
@@ -99,22 +100,11 @@ fn xml_message(e: &roxmltree::Error) -> String {
 }
 
 impl Format {
-    /// The format for a file name: Markdown for `.md` and `.markdown`, PO for `.po` and
-    /// `.pot`, XLIFF for `.xlf` and `.xliff`, TMX for `.tmx`, plain text otherwise.
+    /// The format for a file name by the default extension table ([`extensions::Formats`]):
+    /// Markdown for `.md` and `.markdown`, PO for `.po` and `.pot`, XLIFF for `.xlf` and
+    /// `.xliff`, TMX for `.tmx`, Word for `.docx`, plain text otherwise.
     pub fn for_path(path: &Path) -> Format {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match ext.as_str() {
-            "md" | "markdown" => Format::Markdown,
-            "po" | "pot" => Format::Po,
-            "xlf" | "xliff" => Format::Xliff,
-            "tmx" => Format::Tmx,
-            "docx" => Format::Docx,
-            _ => Format::Plain,
-        }
+        extensions::Formats::default().for_path(path)
     }
 
     /// The format's name, for messages.

@@ -7,22 +7,21 @@ use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use termlint::{Checker, glossary_check};
 
-use super::Status;
-use super::args::ColorWhen;
-use super::check::use_color;
-use super::glossaries;
-use super::report::human::emit;
+use crate::cli::Status;
+use crate::cli::args::ColorWhen;
+use crate::cli::check::use_color;
+use crate::cli::report::human::emit;
 
 pub fn check(file: Option<&Path>, color: ColorWhen) -> Status {
     let color = use_color(color, std::io::stderr().is_terminal());
-    let (path, glossary) = match glossaries::given_or_nearest(file, "check", color) {
+    let (path, glossary) = match super::given_or_nearest(file, "check", color) {
         Ok(found) => found,
         Err(rendered) => {
             eprint!("{rendered}");
             return Status::Error;
         }
     };
-    let shown = glossaries::shown(&path);
+    let shown = super::shown(&path);
     let checker = match Checker::new(glossary) {
         Ok(c) => c,
         Err(e) => {
@@ -48,7 +47,7 @@ pub fn check(file: Option<&Path>, color: ColorWhen) -> Status {
         return Status::Clean;
     }
     // The file loaded a moment ago; if it cannot be read again, show the messages alone.
-    let text = super::input::read_settings(&path).unwrap_or_default();
+    let text = crate::cli::input::read_settings(&path).unwrap_or_default();
     let text = text.as_str();
     let source = SimpleFile::new(shown.as_str(), text);
     let mut out = Vec::new();

@@ -10,12 +10,12 @@ use std::sync::{Arc, Mutex};
 use termlint::suggest::{Suggester, Suggestion};
 use termlint::{Checker, Format, Locator};
 
-use super::Status;
-use super::args::SuggestArgs;
-use super::check::use_color;
-use super::input::{self, InputError};
-use super::settings::Resolver;
-use super::walk::{self, Visit};
+use crate::cli::Status;
+use crate::cli::args::SuggestArgs;
+use crate::cli::check::use_color;
+use crate::cli::input::{self, InputError};
+use crate::cli::walk::{self, Visit};
+use termlint::project::Project;
 
 /// One glossary's findings: its checker, the suggestions, where each was first found.
 struct Collected {
@@ -27,8 +27,11 @@ struct Collected {
 
 pub fn run(args: &SuggestArgs) -> Status {
     let color = use_color(args.color, std::io::stderr().is_terminal());
-    let resolver =
-        Resolver::new(&args.settings, color).with_check_options(args.columns.clone(), false);
+    let resolver = Project::new(crate::cli::problems::options(
+        &args.settings,
+        args.columns.clone(),
+        false,
+    ));
     let implicit = args.paths.is_empty();
     let roots = if implicit {
         vec![PathBuf::from(".")]
@@ -131,7 +134,7 @@ pub fn run(args: &SuggestArgs) -> Status {
         }
     }
     for p in resolver.into_problems() {
-        eprint!("{p}");
+        eprint!("{}", crate::cli::problems::render_all(&p, color));
         status = Status::Error;
     }
     let mut total = 0;
@@ -152,7 +155,7 @@ pub fn run(args: &SuggestArgs) -> Status {
         let names: Vec<String> = collected
             .glossaries
             .iter()
-            .map(|g| super::glossaries::shown(g))
+            .map(|g| super::shown(g))
             .collect();
         out.push_str(&format!("\n# glossary: {}\n", names.join(", ")));
         let mut by_term: Vec<(usize, Vec<&Suggestion>)> = Vec::new();

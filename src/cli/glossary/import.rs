@@ -4,10 +4,10 @@ use std::path::Path;
 
 use termlint::import::{self, Concept, ImportError, Options};
 
-use super::Status;
-use super::args::{ImportArgs, ImportFormat};
-use super::glossaries::shown;
-use super::input::{self, describe_io};
+use super::shown;
+use crate::cli::Status;
+use crate::cli::args::{ImportArgs, ImportFormat};
+use crate::cli::input::{self, describe_io};
 
 pub fn run(args: &ImportArgs) -> Status {
     match convert(args) {

@@ -6,6 +6,7 @@
 //! exclude = ["drafts/archive/**"]
 //! format = "concise"                 # default output format
 //! ignore = ['^Q:.*$']                 # text that is read but never reported (regular expressions)
+//! extend = "../termlint.toml"         # start from that file's settings; keys here replace its keys
 //! [formats]                          # which reader applies to which file extensions (walks
 //!                                    # read these, `txt`, and tables when `columns` is set)
 //! markdown = ["md", "markdown", "mdx"]
@@ -17,42 +18,42 @@
 //! ```
 //!
 //! The nearest file above each checked file wins (stopping at the repository root);
-//! `--config FILE` replaces it for every file and `--isolated` ignores all of them.
+//! `--config FILE` replaces it for every file and `--isolated` ignores all of them. A nested
+//! file replaces its parent's settings, unless it names one with `extend` (ruff's model): then
+//! each key it sets replaces that key of the file it extends (`[formats]` and `[severity]` key
+//! by key), and paths stay relative to the file that wrote them.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use codespan_reporting::diagnostic::{Diagnostic, Label};
-use codespan_reporting::files::SimpleFile;
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
-use termlint::Severity;
-use termlint::formats::table::{Columns, Table};
 use toml::Spanned;
 
-use super::args::OutputFormat;
-use super::input::read_settings;
-use super::report::human::emit;
+use super::problem::{Problem, ProblemKind};
+use crate::Severity;
+pub use crate::formats::extensions::{Formats, PoFuzzy};
+use crate::formats::table::Columns;
 
 pub const FILE_NAMES: [&str; 2] = ["termlint.toml", ".termlint.toml"];
 const KEYS: &[&str] = &[
-    "glossary", "include", "exclude", "format", "formats", "severity", "ignore",
+    "glossary", "include", "exclude", "format", "formats", "severity", "ignore", "extend",
 ];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
     glossary: Option<Spanned<OneOrMany>>,
-    #[serde(default)]
-    include: Vec<Spanned<String>>,
-    #[serde(default)]
-    exclude: Vec<Spanned<String>>,
+    include: Option<Vec<Spanned<String>>>,
+    exclude: Option<Vec<Spanned<String>>>,
     format: Option<OutputFormat>,
     #[serde(default)]
     formats: RawFormats,
     #[serde(default)]
     severity: BTreeMap<String, Spanned<Severity>>,
-    #[serde(default)]
-    ignore: Vec<Spanned<String>>,
+    ignore: Option<Vec<Spanned<String>>>,
+    extend: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -70,41 +71,38 @@ struct RawFormats {
     po_fuzzy: Option<PoFuzzy>,
 }
 
-fn columns_as_text<S: serde::Serializer>(c: &Option<Columns>, s: S) -> Result<S::Ok, S::Error> {
-    match c {
-        Some(c) => s.serialize_str(&c.to_string()),
-        None => s.serialize_none(),
-    }
-}
-
-/// What to do with the findings of PO entries marked fuzzy (draft translations).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PoFuzzy {
-    #[default]
-    Note,
-    Warning,
-    Error,
-    /// Not checked at all.
-    Skip,
-}
-
-impl PoFuzzy {
-    pub fn severity(self) -> Option<Severity> {
-        match self {
-            PoFuzzy::Note => Some(Severity::Note),
-            PoFuzzy::Warning => Some(Severity::Warning),
-            PoFuzzy::Error => Some(Severity::Error),
-            PoFuzzy::Skip => None,
-        }
-    }
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(untagged, expecting = "a string or an array of strings")]
 enum OneOrMany {
     One(String),
     Many(Vec<String>),
+}
+
+/// The output formats of `termlint check` (the `format` key).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    /// Compiler-style diagnostics with the offending words underlined.
+    Human,
+    /// One line per finding: path:line:col: severity[term]: message.
+    Concise,
+    /// One JSON array of findings.
+    Json,
+    /// One JSON object per finding, one per line.
+    Jsonl,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// JUnit XML, one test case per file.
+    Junit,
+    /// Markdown: a summary table and the findings, for a pull-request comment or
+    /// $GITHUB_STEP_SUMMARY.
+    Markdown,
+    /// One self-contained HTML page: summaries, findings in context, filters.
+    Html,
 }
 
 /// A loaded configuration file.
@@ -125,113 +123,50 @@ pub struct Config {
     pub severity_spans: BTreeMap<String, std::ops::Range<usize>>,
     /// `ignore` patterns, compiled (they were validated at load).
     #[serde(skip)]
-    pub ignore: termlint::ignore::Ignore,
+    pub ignore: crate::ignore::Ignore,
+    /// The directory `include` and `exclude` are relative to: that of the file that set them.
     #[serde(skip)]
-    pub text: String,
+    pub glob_root: PathBuf,
+    /// The files this one extends, nearest first.
+    #[serde(skip)]
+    pub extends: Vec<PathBuf>,
+    #[serde(skip)]
+    pub text: Arc<str>,
+    /// The file as shown in messages.
+    #[serde(skip)]
+    pub shown: String,
 }
 
-/// Which extensions (lower case, without the dot) are read as which format.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Formats {
-    pub markdown: Vec<String>,
-    pub po: Vec<String>,
-    pub xliff: Vec<String>,
-    pub tmx: Vec<String>,
-    pub docx: Vec<String>,
-    /// Tables: read as bilingual tables when `columns` is set, as plain text otherwise.
-    pub tsv: Vec<String>,
-    pub csv: Vec<String>,
-    pub plain: Vec<String>,
-    /// `SOURCE,TARGET` columns of the tables.
-    #[serde(serialize_with = "columns_as_text")]
-    pub columns: Option<Columns>,
-    /// The severity of findings in PO fuzzy entries, or `skip`.
-    pub po_fuzzy: PoFuzzy,
-}
-
-impl Default for Formats {
-    fn default() -> Formats {
-        Formats {
-            markdown: vec!["md".into(), "markdown".into()],
-            po: vec!["po".into(), "pot".into()],
-            xliff: vec!["xlf".into(), "xliff".into()],
-            tmx: vec!["tmx".into()],
-            docx: vec!["docx".into()],
-            tsv: vec!["tsv".into(), "tab".into()],
-            csv: vec!["csv".into()],
-            plain: vec![],
-            columns: None,
-            po_fuzzy: PoFuzzy::Note,
-        }
-    }
-}
-
-impl Formats {
-    /// Whether a directory walk reads this file: its extension is one of a format's (tables
-    /// only when `columns` is set), or `txt`. Files named on the command line are read
-    /// whatever their extension; to walk other extensions, list them under `[formats]`.
-    pub fn walked(&self, path: &Path) -> bool {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let tables = self.columns.is_some() && (self.tsv.contains(&ext) || self.csv.contains(&ext));
-        ext == "txt"
-            || tables
-            || [
-                &self.plain,
-                &self.markdown,
-                &self.po,
-                &self.xliff,
-                &self.tmx,
-                &self.docx,
-            ]
-            .iter()
-            .any(|list| list.contains(&ext))
-    }
-
-    pub fn for_path(&self, path: &Path) -> termlint::Format {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if self.plain.contains(&ext) {
-            termlint::Format::Plain
-        } else if self.markdown.contains(&ext) {
-            termlint::Format::Markdown
-        } else if self.po.contains(&ext) {
-            termlint::Format::Po
-        } else if self.xliff.contains(&ext) {
-            termlint::Format::Xliff
-        } else if self.tmx.contains(&ext) {
-            termlint::Format::Tmx
-        } else if self.docx.contains(&ext) {
-            termlint::Format::Docx
-        } else if let (Some(columns), true) = (
-            &self.columns,
-            self.tsv.contains(&ext) || self.csv.contains(&ext),
-        ) {
-            termlint::Format::Table(Table {
-                delimiter: if self.csv.contains(&ext) { b',' } else { b'\t' },
-                columns: columns.clone(),
-            })
-        } else {
-            termlint::Format::Plain
-        }
-    }
+/// Why the file a configuration extends could not be had.
+pub enum ParentError {
+    /// It cannot be read (the reason).
+    Read(String),
+    /// It extends, directly or not, the file that extends it: the files, as shown, in order.
+    Cycle(Vec<String>),
+    /// It is itself invalid (its problem, in it).
+    Invalid(Box<Problem>),
 }
 
 impl Config {
-    /// Reads and parses a configuration file; on failure, the rendered diagnostic.
-    pub fn load(path: &Path, color: bool) -> Result<Config, String> {
-        let shown = super::glossaries::shown(path);
-        let text = read_settings(path)
-            .map_err(|e| format!("error: cannot read configuration {shown}: {e}\n"))?;
+    /// Parses a configuration file's text (`shown`: its path as shown in messages); `parent`
+    /// loads the file an `extend` names. On failure, the problem.
+    pub fn load(
+        path: &Path,
+        shown: &str,
+        text: &str,
+        parent: &mut dyn FnMut(&Path) -> Result<Config, ParentError>,
+    ) -> Result<Config, Box<Problem>> {
+        let text: Arc<str> = Arc::from(text);
+        let render = |shown: &str,
+                      text: &str,
+                      message: &str,
+                      span: Option<std::ops::Range<usize>>,
+                      notes: Vec<String>| {
+            Box::new(problem(path, shown, text, message, span, notes))
+        };
         let raw: Raw = toml::from_str(&text).map_err(|e| {
-            if let Some(rendered) = super::glossaries::not_toml(&shown, &text, "configuration", color) {
-                return rendered;
+            if let Some(p) = super::discovery::not_toml(path, shown, &text, "configuration") {
+                return Box::new(p);
             }
             let mut message = e.message().trim().to_string();
             let mut notes = Vec::new();
@@ -245,15 +180,57 @@ impl Config {
                     "known keys: {} (and in [formats]: markdown, po, xliff, tmx, docx, tsv, csv, plain, columns, po_fuzzy)",
                     KEYS.join(", ")
                 );
-                notes.push(match termlint::glossary::closest(&field, KEYS) {
+                notes.push(match crate::glossary::closest(&field, KEYS) {
                     Some(k) => format!("help: did you mean `{k}`? {known}"),
                     None => format!("help: {known}"),
                 });
             }
-            render(&shown, &text, &message, e.span(), notes, color)
+            render(shown, &text, &message, e.span(), notes)
         })?;
         let dir = path.parent().unwrap_or(Path::new("."));
+        let base = match &raw.extend {
+            None => None,
+            Some(e) => {
+                let file = normalize(&dir.join(e.get_ref()));
+                let at = |message: String, help: &str| {
+                    render(
+                        shown,
+                        &text,
+                        &message,
+                        Some(e.span()),
+                        vec![format!("help: {help}")],
+                    )
+                };
+                if let Err(why) = inside_project(dir, &file) {
+                    return Err(at(
+                        format!("extend `{}` {why}", e.get_ref()),
+                        "a configuration can extend only files inside its repository",
+                    ));
+                }
+                match parent(&file) {
+                    Ok(c) => Some(c),
+                    Err(ParentError::Read(why)) => {
+                        return Err(at(
+                            format!("cannot extend `{}`: {why}", e.get_ref()),
+                            "`extend` takes the path of another termlint.toml, relative to this file",
+                        ));
+                    }
+                    Err(ParentError::Cycle(files)) => {
+                        return Err(at(
+                            format!("`extend` makes a cycle: {}", files.join(" -> ")),
+                            "remove `extend` from one of these files",
+                        ));
+                    }
+                    Err(ParentError::Invalid(p)) => return Err(p),
+                }
+            }
+        };
         let mut glossary = Vec::new();
+        if raw.glossary.is_none()
+            && let Some(b) = &base
+        {
+            glossary.clone_from(&b.glossary);
+        }
         if let Some(g) = raw.glossary {
             let span = g.span();
             let names = match g.into_inner() {
@@ -264,7 +241,7 @@ impl Config {
                 let file = dir.join(&name);
                 if let Err(why) = inside_project(dir, &file) {
                     return Err(render(
-                        &shown,
+                        shown,
                         &text,
                         &format!("glossary `{name}` {why}"),
                         Some(span),
@@ -274,52 +251,81 @@ impl Config {
                              to use a file elsewhere, pass it with --glossary"
                                 .to_string(),
                         ],
-                        color,
                     ));
                 }
                 glossary.push(file);
             }
         }
-        for g in raw.include.iter().chain(&raw.exclude) {
+        for g in raw
+            .include
+            .iter()
+            .flatten()
+            .chain(raw.exclude.iter().flatten())
+        {
             if let Err(e) = globset::Glob::new(g.get_ref()) {
                 return Err(render(
-                    &shown,
+                    shown,
                     &text,
                     &format!("invalid glob: {}", e.kind()),
                     Some(g.span()),
                     vec![],
-                    color,
                 ));
             }
         }
-        let patterns: Vec<String> = raw.ignore.iter().map(|p| p.get_ref().clone()).collect();
-        let ignore = termlint::ignore::Ignore::new(&patterns).map_err(|e| {
-            render(
-                &shown,
-                &text,
-                &format!("invalid ignore pattern: {}", e.message.lines().last().unwrap_or("")),
-                Some(raw.ignore[e.index].span()),
-                vec!["help: `ignore` takes regular expressions (regex crate syntax), matched in multi-line mode".to_string()],
-                color,
-            )
-        })?;
+        let ignore = match (&raw.ignore, &base) {
+            (None, Some(b)) => b.ignore.clone(),
+            (raw_ignore, _) => {
+                let raw_ignore = raw_ignore.as_deref().unwrap_or_default();
+                let patterns: Vec<String> =
+                    raw_ignore.iter().map(|p| p.get_ref().clone()).collect();
+                crate::ignore::Ignore::new(&patterns).map_err(|e| {
+                    render(
+                        shown,
+                        &text,
+                        &format!("invalid ignore pattern: {}", e.message.lines().last().unwrap_or("")),
+                        Some(raw_ignore[e.index].span()),
+                        vec!["help: `ignore` takes regular expressions (regex crate syntax), matched in multi-line mode".to_string()],
+                    )
+                })?
+            }
+        };
         let columns = match &raw.formats.columns {
-            None => None,
+            None => base.as_ref().and_then(|b| b.formats.columns.clone()),
             Some(c) => match Columns::parse(c.get_ref()) {
                 Ok(columns) => Some(columns),
                 Err(e) => {
                     return Err(render(
-                        &shown,
+                        shown,
                         &text,
                         &format!("invalid columns: {e}"),
                         Some(c.span()),
                         vec![],
-                        color,
                     ));
                 }
             },
         };
-        let defaults = Formats::default();
+        let defaults = base
+            .as_ref()
+            .map_or_else(Formats::default, |b| b.formats.clone());
+        let globs_here = raw.include.is_some() || raw.exclude.is_some();
+        let glob_root = match &base {
+            Some(b) if !globs_here => b.glob_root.clone(),
+            _ => dir.to_path_buf(),
+        };
+        let strings = |v: Option<Vec<Spanned<String>>>, inherited: Option<&Vec<String>>| match v {
+            Some(v) => v.into_iter().map(Spanned::into_inner).collect(),
+            None if !globs_here => inherited.cloned().unwrap_or_default(),
+            None => Vec::new(),
+        };
+        let mut severity = base
+            .as_ref()
+            .map(|b| b.severity.clone())
+            .unwrap_or_default();
+        let mut extends = Vec::new();
+        if let Some(b) = &base {
+            extends.push(b.path.clone());
+            extends.extend(b.extends.iter().cloned());
+        }
         let lower = |v: Vec<String>| {
             v.into_iter()
                 .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
@@ -328,9 +334,9 @@ impl Config {
         Ok(Config {
             path: path.to_path_buf(),
             glossary,
-            include: raw.include.into_iter().map(Spanned::into_inner).collect(),
-            exclude: raw.exclude.into_iter().map(Spanned::into_inner).collect(),
-            format: raw.format,
+            include: strings(raw.include, base.as_ref().map(|b| &b.include)),
+            exclude: strings(raw.exclude, base.as_ref().map(|b| &b.exclude)),
+            format: raw.format.or(base.as_ref().and_then(|b| b.format)),
             formats: Formats {
                 markdown: raw.formats.markdown.map_or(defaults.markdown, lower),
                 po: raw.formats.po.map_or(defaults.po, lower),
@@ -341,58 +347,65 @@ impl Config {
                 csv: raw.formats.csv.map_or(defaults.csv, lower),
                 plain: raw.formats.plain.map_or(defaults.plain, lower),
                 columns,
-                po_fuzzy: raw.formats.po_fuzzy.unwrap_or_default(),
+                po_fuzzy: raw.formats.po_fuzzy.unwrap_or(defaults.po_fuzzy),
             },
             severity_spans: raw
                 .severity
                 .iter()
                 .map(|(k, v)| (k.clone(), v.span()))
                 .collect(),
-            severity: raw
-                .severity
-                .into_iter()
-                .map(|(k, v)| (k, v.into_inner()))
-                .collect(),
+            severity: {
+                severity.extend(raw.severity.into_iter().map(|(k, v)| (k, v.into_inner())));
+                severity
+            },
             ignore,
+            glob_root,
+            extends,
             text,
+            shown: shown.to_string(),
         })
     }
 
-    /// A diagnostic pointing into this file.
+    /// A problem pointing into this file.
     pub fn error_at(
         &self,
         span: Option<std::ops::Range<usize>>,
         message: &str,
         help: &str,
-        color: bool,
-    ) -> String {
-        render(
-            &super::glossaries::shown(&self.path),
+    ) -> Problem {
+        problem(
+            &self.path,
+            &self.shown,
             &self.text,
             message,
             span,
             vec![format!("help: {help}")],
-            color,
         )
     }
 }
 
-fn render(
+/// An invalid configuration. `notes` starting with `help: ` are the help.
+fn problem(
+    path: &Path,
     shown: &str,
     text: &str,
     message: &str,
     span: Option<std::ops::Range<usize>>,
     notes: Vec<String>,
-    color: bool,
-) -> String {
-    let file = SimpleFile::new(shown, text);
-    let d = Diagnostic::error()
-        .with_message(format!("invalid configuration: {message}"))
-        .with_labels(span.map(|s| Label::primary((), s)).into_iter().collect())
-        .with_notes(notes);
-    let mut out = Vec::new();
-    emit(&mut out, &file, &d, color);
-    String::from_utf8_lossy(&out).into_owned()
+) -> Problem {
+    let mut p = Problem::new(
+        ProblemKind::Config,
+        shown,
+        format!("invalid configuration: {message}"),
+    )
+    .at(path.to_path_buf(), Some(Arc::from(text)), span);
+    for n in notes {
+        match n.strip_prefix("help: ") {
+            Some(help) => p.help = Some(help.to_string()),
+            None => p.notes.push(n),
+        }
+    }
+    p
 }
 
 /// Whether `file`, named by a configuration file in `dir`, lies inside the project: the git
@@ -425,7 +438,7 @@ fn inside_project(dir: &Path, file: &Path) -> Result<(), String> {
 }
 
 /// `path` with `.` and `..` resolved as written, without asking the file system.
-fn normalize(path: &Path) -> PathBuf {
+pub fn normalize(path: &Path) -> PathBuf {
     use std::path::Component;
     let mut out = PathBuf::new();
     for c in path.components() {
@@ -442,5 +455,5 @@ fn normalize(path: &Path) -> PathBuf {
 
 /// The nearest configuration file in `dir` or above, not above the repository root.
 pub fn discover(dir: &Path) -> Option<PathBuf> {
-    super::glossaries::find_upward(dir, &FILE_NAMES)
+    super::discovery::find_upward(dir, &FILE_NAMES)
 }

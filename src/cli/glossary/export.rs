@@ -3,17 +3,16 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use super::Status;
-use super::args::ExportFormat;
-use super::check::use_color;
-use super::glossaries;
+use crate::cli::Status;
+use crate::cli::args::ExportFormat;
+use crate::cli::check::use_color;
 
 pub fn run(file: Option<&Path>, to: ExportFormat) -> Status {
     let color = use_color(
-        super::args::ColorWhen::Auto,
+        crate::cli::args::ColorWhen::Auto,
         std::io::stderr().is_terminal(),
     );
-    let glossary = match glossaries::given_or_nearest(file, "export", color) {
+    let glossary = match super::given_or_nearest(file, "export", color) {
         Ok((_, g)) => g,
         Err(rendered) => {
             eprint!("{rendered}");
