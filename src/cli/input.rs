@@ -86,20 +86,11 @@ pub fn read_path(path: &Path) -> Result<Input, InputError> {
 
 /// Refuses what is not a regular file: reading a FIFO or a device could block forever.
 pub fn regular(path: &Path) -> Result<(), InputError> {
-    use std::os::unix::fs::FileTypeExt;
     let kind = std::fs::metadata(path).map_err(InputError::Io)?.file_type();
     if !kind.is_file() {
-        return Err(InputError::NotRegular(if kind.is_fifo() {
-            "a FIFO"
-        } else if kind.is_socket() {
-            "a socket"
-        } else if kind.is_char_device() || kind.is_block_device() {
-            "a device"
-        } else if kind.is_dir() {
-            "a directory"
-        } else {
-            "not a file"
-        }));
+        return Err(InputError::NotRegular(
+            termlint::project::read::kind_in_words(kind),
+        ));
     }
     Ok(())
 }

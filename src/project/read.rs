@@ -27,17 +27,11 @@ pub fn describe_io(e: &io::Error) -> String {
     }
 }
 
-/// Refuses what is not a regular file (reading a FIFO or a device could block forever): the
-/// reason in words.
-pub fn regular(path: &Path) -> Result<(), String> {
+/// What a file that is not a regular file is, in words: "a FIFO", "a socket", "a device", "a
+/// directory", else "not a file".
+pub fn kind_in_words(kind: std::fs::FileType) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
-    let kind = std::fs::metadata(path)
-        .map_err(|e| describe_io(&e))?
-        .file_type();
-    if kind.is_file() {
-        return Ok(());
-    }
-    let what = if kind.is_fifo() {
+    if kind.is_fifo() {
         "a FIFO"
     } else if kind.is_socket() {
         "a socket"
@@ -47,7 +41,19 @@ pub fn regular(path: &Path) -> Result<(), String> {
         "a directory"
     } else {
         "not a file"
-    };
+    }
+}
+
+/// Refuses what is not a regular file (reading a FIFO or a device could block forever): the
+/// reason in words.
+pub fn regular(path: &Path) -> Result<(), String> {
+    let kind = std::fs::metadata(path)
+        .map_err(|e| describe_io(&e))?
+        .file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    let what = kind_in_words(kind);
     Err(format!(
         "not a regular file ({what}); termlint reads files, or standard input as `-`"
     ))
