@@ -7,7 +7,7 @@
 //! - **In a bilingual segment** whose source holds the term and whose translation has no
 //!   rendering of it (a missing rendering), the phrase of the translation that shares most
 //!   content words, in order, with one of the term's forms (approved or deviant): the words
-//!   the translator chose instead. That phrase is the finding's [`found`] text too.
+//!   the translator chose instead.
 //! - **In any text**, a phrase that overlaps no form of any term and is one word away from a
 //!   form: it starts and ends with the form's first and last content words, with one word
 //!   missing, added or replaced between them ("core national interests" for "core
@@ -454,17 +454,6 @@ impl Suggester {
     }
 }
 
-/// The phrase of `translation` that most likely renders `term` of `checker`'s glossary, for a
-/// missing rendering: the words shared in order with one of its forms, at least two.
-pub fn found_in(checker: &Checker, term: usize, translation: &str) -> Option<Range<usize>> {
-    let s = Suggester::new(checker);
-    let mut rs = Vec::new();
-    runs(translation, 0..translation.len(), &mut rs);
-    let forms = s.terms.get(term)?;
-    let vocab: Vec<&String> = forms.forms.iter().flatten().collect();
-    best_in_runs(&rs, forms, &vocab).map(|(span, _)| span)
-}
-
 /// The best window of any run (see [`best_window`]), as a byte range, with its run's range.
 fn best_in_runs(
     runs: &[Vec<Word>],
@@ -587,9 +576,5 @@ deviants = ["new development concept"]
                 true
             )]
         );
-        let checker = Checker::new(Glossary::from_toml(GLOSSARY).unwrap()).unwrap();
-        let t = "They spoke of a community for a shared future.";
-        let found = found_in(&checker, 0, t).unwrap();
-        assert_eq!(&t[found], "community for a shared future");
     }
 }
