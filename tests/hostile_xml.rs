@@ -43,7 +43,7 @@ const GOOD: (&str, &[u8]) = ("good.txt", b"The CCP.\n");
 const GOOD_ROW: &str =
     r#"good.txt:1:5-1:8 cpc deviant warning "CCP" -> "Communist Party of China""#;
 
-const TOO_LARGE: &str = "not checked: XML entities expand to more than 64 MiB, the limit for this file (10 times its size, at least 64 MiB, an element counting 64 bytes)";
+const TOO_LARGE: &str = "not checked: XML entities expand to more than 16 MiB, the limit for this file (10 times its size, at least 16 MiB, an element counting 64 bytes)";
 
 #[test]
 fn entities_that_expand_beyond_the_limit_are_refused_and_the_run_goes_on() {
@@ -91,7 +91,7 @@ fn entities_that_expand_beyond_the_limit_are_refused_and_the_run_goes_on() {
     assert_eq!(
         stderr(&out),
         format!(
-            "error: bomb.docx: not checked: word/document.xml: XML entities expand to more than 64 MiB, the limit for this file (10 times its size, at least 64 MiB, an element counting 64 bytes)\n\
+            "error: bomb.docx: not checked: word/document.xml: XML entities expand to more than 16 MiB, the limit for this file (10 times its size, at least 16 MiB, an element counting 64 bytes)\n\
              error: bomb.xlf: {TOO_LARGE}\n\
              error: elements.xlf: {TOO_LARGE}\n\
              error: looped.xlf: not checked: XML entity \"a\" refers to itself (in its own text or through other entities)\n"
@@ -110,11 +110,8 @@ fn entities_that_expand_beyond_the_limit_are_refused_and_the_run_goes_on() {
 
 #[test]
 fn entities_just_under_the_limit_are_read() {
-    // 250 references of 255 KB: 64 MB, within 64 MiB.
-    let text = xliff(
-        &bomb_dtd("xliff"),
-        &format!("{} the CCP", "&b;".repeat(250)),
-    );
+    // 65 references of 255 KB: 16.6 MB, within 16 MiB.
+    let text = xliff(&bomb_dtd("xliff"), &format!("{} the CCP", "&b;".repeat(65)));
     let dir = project(GLOSSARY, &[("big.xlf", text.as_bytes())]);
     let out = run_within(
         dir.path(),
@@ -124,7 +121,7 @@ fn entities_just_under_the_limit_are_read() {
     assert_eq!(stderr(&out), "");
     assert_eq!(
         rows(&out),
-        [r#"big.xlf:7:801-7:804 cpc deviant warning "CCP" -> "Communist Party of China""#]
+        [r#"big.xlf:7:246-7:249 cpc deviant warning "CCP" -> "Communist Party of China""#]
     );
 }
 
@@ -144,7 +141,7 @@ fn an_entity_bomb_in_a_termbase_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "error: bomb.tbx: XML entities expand to more than 64 MiB, the limit for this file (10 times its size, at least 64 MiB, an element counting 64 bytes)\n"
+        "error: bomb.tbx: XML entities expand to more than 16 MiB, the limit for this file (10 times its size, at least 16 MiB, an element counting 64 bytes)\n"
     );
     assert_eq!(stdout(&out), "");
 }
