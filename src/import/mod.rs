@@ -15,6 +15,7 @@ use crate::Severity;
 use crate::fold;
 use std::collections::BTreeMap;
 
+use crate::glossary::rules::{self, Conflict, Forms, Listing};
 use crate::glossary::{Examples, Glossary, Qualified, Term, TermSpans};
 pub use crate::language::same_language;
 
@@ -417,48 +418,75 @@ fn label(sources: &[String], deviants: &[String]) -> String {
         .map_or("(no term)".to_string(), |s| format!("\"{s}\""))
 }
 
-/// Makes the forms load as a termlint glossary: each form once per term, forms without a
-/// word dropped, and a deviant that any term approves, or that an earlier term already flags,
-/// dropped with a warning.
+/// Makes the forms load as a termlint glossary, by the rules loading applies
+/// ([`glossary::rules`]): each form once per term, forms without a word dropped, and a deviant
+/// that any term approves, or that an earlier term already flags, dropped with a warning; so is
+/// an admitted form that a case-sensitive term approves in another letter case. A preferred
+/// rendering stays: a warning says why the glossary will not load.
 fn clean_forms(terms: &mut [Term], warnings: &mut Vec<String>) {
     let wordy = |f: &String| f.chars().any(fold::is_word_char);
-    let mut approved_anywhere: HashMap<String, usize> = HashMap::new();
-    for (i, t) in terms.iter_mut().enumerate() {
-        let mut seen = HashSet::new();
-        seen.insert(fold::normalize(&t.preferred));
-        t.admitted
-            .retain(|f| wordy(f) && seen.insert(fold::normalize(f)));
-        for f in t.approved() {
-            approved_anywhere.entry(fold::normalize(f)).or_insert(i);
+    let mut forms: Forms<()> = Forms::default();
+    let listing = |term: usize, approved: bool, written: &str, t: &Term| Listing {
+        term,
+        approved,
+        written: written.to_string(),
+        case_sensitive: t.case_sensitive,
+        at: (),
+    };
+    // Every approved form first: a deviant that any term approves, before or after it, goes.
+    for i in 0..terms.len() {
+        let t = &terms[i];
+        for conflict in forms.add(listing(i, true, &t.preferred, t)) {
+            if let Conflict::Miscased { first, .. } = conflict {
+                warnings.push(format!(
+                    "{} differs only in letter case from \"{}\" of {}, and one of the terms is case-sensitive: the glossary will not load until one spelling is chosen",
+                    name(t),
+                    first.written,
+                    name(&terms[first.term])
+                ));
+            }
         }
+        let mut kept = Vec::new();
+        for f in std::mem::take(&mut terms[i].admitted) {
+            if !wordy(&f) {
+                continue;
+            }
+            let conflicts = forms.add(listing(i, true, &f, &terms[i]));
+            match conflicts.first() {
+                None => kept.push(f),
+                Some(Conflict::Miscased { first, .. }) => warnings.push(format!(
+                    "dropped admitted form \"{f}\" of {}: it differs only in letter case from \"{}\" of {}, and one of the terms is case-sensitive",
+                    name(&terms[i]),
+                    first.written,
+                    name(&terms[first.term])
+                )),
+                // Listed twice in the term.
+                Some(_) => {}
+            }
+        }
+        terms[i].admitted = kept;
     }
-    let mut deviant_of: HashMap<String, usize> = HashMap::new();
     for i in 0..terms.len() {
         let mut kept = Vec::new();
         for d in std::mem::take(&mut terms[i].deviants) {
-            let key = fold::normalize(&d);
             if !wordy(&d) {
                 continue;
             }
-            if let Some(&j) = approved_anywhere.get(&key) {
-                warnings.push(format!(
+            match forms.add(listing(i, false, &d, &terms[i])).first() {
+                None => kept.push(d),
+                Some(Conflict::ApprovedAndDeviant { approved, .. }) => warnings.push(format!(
                     "dropped deviant \"{d}\" of {}: it is an approved rendering of {}",
                     name(&terms[i]),
-                    name(&terms[j])
-                ));
-                continue;
-            }
-            match deviant_of.get(&key) {
-                Some(&j) if j == i => {}
-                Some(&j) => warnings.push(format!(
+                    name(&terms[approved.term])
+                )),
+                Some(Conflict::DeviantOfTwoTerms { first, .. }) => warnings.push(format!(
                     "dropped deviant \"{d}\" of {}: it is already a deviant of {}",
                     name(&terms[i]),
-                    name(&terms[j])
+                    name(&terms[first.term])
                 )),
-                None => {
-                    deviant_of.insert(key, i);
-                    kept.push(d);
-                }
+                // Listed twice in the term (or a letter-case clash, which only approved forms
+                // have).
+                Some(_) => {}
             }
         }
         terms[i].deviants = kept;
@@ -472,21 +500,15 @@ fn name(t: &Term) -> String {
     }
 }
 
-/// Gives every term a unique valid id: its own if it has a valid one, else one made from its
-/// preferred rendering (`belt-and-road-initiative`), numbered when taken.
+/// Gives every term a unique valid id ([`rules::is_valid_id`]): its own if it has a valid one,
+/// else one made from its preferred rendering ([`rules::id_from`]), numbered when taken.
 fn assign_ids(terms: &mut [Term]) {
-    let valid = |id: &str| {
-        !id.is_empty()
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    };
     let mut taken = HashSet::new();
     for t in terms.iter_mut() {
-        let base = if valid(&t.id) {
+        let base = if rules::is_valid_id(&t.id) {
             t.id.clone()
         } else {
-            slug(&t.preferred)
+            rules::id_from(&t.preferred)
         };
         let mut id = base.clone();
         let mut n = 2;
@@ -495,22 +517,6 @@ fn assign_ids(terms: &mut [Term]) {
             n += 1;
         }
         t.id = id;
-    }
-}
-
-/// `Belt and Road Initiative` -> `belt-and-road-initiative`, at most 6 words; `term` when
-/// nothing ASCII is left.
-fn slug(text: &str) -> String {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(6)
-        .map(str::to_ascii_lowercase)
-        .collect();
-    if words.is_empty() {
-        "term".to_string()
-    } else {
-        words.join("-")
     }
 }
 
@@ -534,6 +540,87 @@ mod tests {
         assert_eq!(alternatives("plain term"), ["plain term"]);
     }
 
+    fn term(sources: &[&str], preferred: &str, admitted: &[&str], deviants: &[&str]) -> Term {
+        let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
+        Term {
+            sources: strings(sources),
+            preferred: preferred.to_string(),
+            admitted: strings(admitted),
+            deviants: strings(deviants),
+            ..Term::default()
+        }
+    }
+
+    /// What import keeps loads: the conflicts loading refuses are dropped, each with a warning.
+    #[test]
+    fn cleaned_forms_load_under_the_rules_loading_applies() {
+        let mut terms = vec![
+            term(
+                &["一带一路"],
+                "Belt and Road Initiative",
+                &["Belt and Road"],
+                &["OBOR", "B&R"],
+            ),
+            term(
+                &["“一带一路”倡议"],
+                "BRI",
+                &["belt and road initiative", "BRI", "B&R"],
+                &["Belt and Road", "obor", "..."],
+            ),
+            term(
+                &["中国共产党"],
+                "Communist Party of China",
+                &["CPC"],
+                &["CCP"],
+            ),
+            term(&["中共"], "the party", &["cpc"], &[]),
+        ];
+        terms[2].case_sensitive = true;
+        let mut warnings = Vec::new();
+        clean_forms(&mut terms, &mut warnings);
+        assign_ids(&mut terms);
+        assert_eq!(
+            warnings,
+            [
+                r#"dropped admitted form "cpc" of 中共 ("the party"): it differs only in letter case from "CPC" of 中国共产党 ("Communist Party of China"), and one of the terms is case-sensitive"#,
+                r#"dropped deviant "B&R" of 一带一路 ("Belt and Road Initiative"): it is an approved rendering of “一带一路”倡议 ("BRI")"#,
+                r#"dropped deviant "Belt and Road" of “一带一路”倡议 ("BRI"): it is an approved rendering of 一带一路 ("Belt and Road Initiative")"#,
+                r#"dropped deviant "obor" of “一带一路”倡议 ("BRI"): it is already a deviant of 一带一路 ("Belt and Road Initiative")"#,
+            ]
+        );
+        let kept: Vec<(&str, &[String], &[String])> = terms
+            .iter()
+            .map(|t| (t.id.as_str(), &t.admitted[..], &t.deviants[..]))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                (
+                    "belt-and-road-initiative",
+                    &["Belt and Road".to_string()][..],
+                    &["OBOR".to_string()][..]
+                ),
+                (
+                    "bri",
+                    &["belt and road initiative".to_string(), "B&R".to_string()][..],
+                    &[][..]
+                ),
+                (
+                    "communist-party-of-china",
+                    &["CPC".to_string()][..],
+                    &["CCP".to_string()][..]
+                ),
+                ("the-party", &[][..], &[][..]),
+            ]
+        );
+        let glossary = Glossary {
+            terms,
+            ..Glossary::default()
+        };
+        let toml = crate::export::toml::write(&glossary);
+        assert!(Glossary::from_toml(&toml).is_ok(), "{toml}");
+    }
+
     #[test]
     fn tidy_drops_articles_and_full_stops() {
         assert_eq!(
@@ -541,7 +628,5 @@ mod tests {
             "Belt and Road Initiative"
         );
         assert_eq!(tidy("A"), "A");
-        assert_eq!(slug("Belt and Road Initiative"), "belt-and-road-initiative");
-        assert_eq!(slug("中国"), "term");
     }
 }

@@ -14,6 +14,10 @@ use toml::Spanned;
 use crate::Severity;
 use crate::fold;
 
+pub mod rules;
+
+use rules::{Conflict, Forms, Listing};
+
 /// A validated glossary.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Glossary {
@@ -277,32 +281,26 @@ impl Glossary {
         }
         let mut terms = Vec::with_capacity(raw.term.len());
         let mut ids: HashMap<String, Range<usize>> = HashMap::new();
-        // Normalised form -> (term index, is approved, span) of its first listing.
-        let mut forms: HashMap<String, (usize, bool, Range<usize>)> = HashMap::new();
-        // Normalised approved form -> (as written, case-sensitive, span, term id) of its first
-        // listing: two terms may approve one form, but not in two letter cases when either
-        // term is case-sensitive (one would flag what the other approves).
-        let mut cased: HashMap<String, (String, bool, Range<usize>, String)> = HashMap::new();
+        // Every form listed so far, at its span (the rules shared with merging and import).
+        let mut forms: Forms<Range<usize>> = Forms::default();
         for spanned in &raw.term {
             let table_span = spanned.span();
             let t = spanned.get_ref();
             let index = terms.len();
             let Some(id) = &t.id else {
                 errors.push(
-                    GlossaryError::at(table_span.clone(), "term has no `id`")
-                        .help("add `id = \"some-term\"`: lower-case letters, digits and '-'"),
+                    GlossaryError::at(table_span.clone(), "term has no `id`").help(format!(
+                        "add `id = \"some-term\"`: {}",
+                        rules::ID_CHARACTERS
+                    )),
                 );
                 continue;
             };
             let id_text = id.get_ref().clone();
-            if id_text.is_empty()
-                || !id_text
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            {
+            if !rules::is_valid_id(&id_text) {
                 errors.push(
                     GlossaryError::at(id.span(), format!("invalid term id \"{id_text}\""))
-                        .help("ids use only lower-case ASCII letters, digits and '-'"),
+                        .help(format!("ids use only {}", rules::ID_CHARACTERS)),
                 );
             }
             if let Some(first) = ids.get(&id_text) {
@@ -485,68 +483,39 @@ impl Glossary {
                     );
                     continue;
                 }
-                let key = fold::normalize(value);
-                if approved {
-                    match cased.get(&key) {
-                        Some((text, other_cs, first, other_id))
-                            if (t.case_sensitive || *other_cs)
-                                && *other_id != id_text
-                                && crate::casing::is_miscased(value, text, false) =>
-                        {
-                            let sensitive = if t.case_sensitive { &id_text } else { other_id };
-                            errors.push(
-                                GlossaryError::at(form.span(), format!("approved form {} of term \"{id_text}\" differs only in letter case from \"{text}\" of term \"{other_id}\"", shown(value)))
-                                    .related(first.clone(), "approved here")
-                                    .help(format!("term \"{sensitive}\" is case-sensitive, so it would flag the other spelling; approve one spelling, or make both terms case-insensitive")),
-                            );
+                let listing = Listing {
+                    term: index,
+                    approved,
+                    written: value.to_string(),
+                    case_sensitive: t.case_sensitive,
+                    at: form.span(),
+                };
+                for conflict in forms.add(listing) {
+                    let id_of = |l: &Listing<Range<usize>>| raw_id(&raw.term[l.term]);
+                    errors.push(match conflict {
+                        Conflict::Miscased { first, again } => {
+                            let sensitive = if again.case_sensitive { id_text.clone() } else { id_of(&first) };
+                            GlossaryError::at(again.at, format!("approved form {} of term \"{id_text}\" differs only in letter case from \"{}\" of term \"{}\"", shown(value), first.written, id_of(&first)))
+                                .related(first.at, "approved here")
+                                .help(format!("term \"{sensitive}\" is case-sensitive, so it would flag the other spelling; approve one spelling, or make both terms case-insensitive"))
                         }
-                        Some(_) => {}
-                        None => {
-                            cased.insert(
-                                key.clone(),
-                                (
-                                    value.to_string(),
-                                    t.case_sensitive,
-                                    form.span(),
-                                    id_text.clone(),
-                                ),
-                            );
-                        }
-                    }
-                }
-                match forms.get(&key) {
-                    Some((other, other_approved, first)) if *other_approved != approved => {
                         // One listing approves what the other flags, in one term or in two.
-                        let (deviant_span, approved_span, approving_id) = if approved {
-                            (first.clone(), form.span(), id_text.clone())
-                        } else {
-                            (form.span(), first.clone(), raw_id(&raw.term[*other]))
-                        };
-                        errors.push(
-                            GlossaryError::at(deviant_span, format!("deviant {} is an approved rendering of term \"{approving_id}\"", shown(value)))
-                                .related(approved_span, "approved here")
-                                .help("termlint would flag the approved rendering; remove the deviant"),
-                        );
-                    }
-                    Some((other, _, first)) if *other == index => errors.push(
-                        GlossaryError::at(form.span(), format!("{} is listed twice in term \"{id_text}\"", shown(value)))
-                            .related(first.clone(), "first listed here")
-                            .help("remove the repeated form (forms are compared ignoring case, curly quotes and spacing)"),
-                    ),
-                    Some((other, _, first)) => {
-                        // The same approved form under two terms is allowed: both accept it.
-                        if !approved {
-                            let other_id = raw_id(&raw.term[*other]);
-                            errors.push(
-                                GlossaryError::at(form.span(), format!("deviant {} is listed under two terms, \"{other_id}\" and \"{id_text}\"", shown(value)))
-                                    .related(first.clone(), "first listed here")
-                                    .help("a deviant can suggest only one rendering; keep it under one term"),
-                            );
+                        Conflict::ApprovedAndDeviant { approved, deviant } => {
+                            GlossaryError::at(deviant.at, format!("deviant {} is an approved rendering of term \"{}\"", shown(value), id_of(&approved)))
+                                .related(approved.at, "approved here")
+                                .help("termlint would flag the approved rendering; remove the deviant")
                         }
-                    }
-                    None => {
-                        forms.insert(key, (index, approved, form.span()));
-                    }
+                        Conflict::Repeated { first, again } => {
+                            GlossaryError::at(again.at, format!("{} is listed twice in term \"{id_text}\"", shown(value)))
+                                .related(first.at, "first listed here")
+                                .help("remove the repeated form (forms are compared ignoring case, curly quotes and spacing)")
+                        }
+                        Conflict::DeviantOfTwoTerms { first, again } => {
+                            GlossaryError::at(again.at, format!("deviant {} is listed under two terms, \"{}\" and \"{id_text}\"", shown(value), id_of(&first)))
+                                .related(first.at, "first listed here")
+                                .help("a deviant can suggest only one rendering; keep it under one term")
+                        }
+                    });
                 }
             }
             let mut exception_keys: HashMap<String, Range<usize>> = HashMap::new();
@@ -560,10 +529,10 @@ impl Glossary {
                     continue;
                 }
                 let key = fold::normalize(value);
-                if let Some((_, _, first)) = forms.get(&key) {
+                if let Some(first) = forms.listed(value) {
                     errors.push(
                         GlossaryError::at(e.span(), format!("exception {} of term \"{id_text}\" is also listed as a form", shown(value)))
-                            .related(first.clone(), "listed here")
+                            .related(first.at.clone(), "listed here")
                             .help("an exception is a longer phrase that contains a deviant; remove one of the two"),
                     );
                 } else if let Some(first) = exception_keys.get(&key) {
@@ -672,10 +641,8 @@ impl Glossary {
     pub fn merge(parts: Vec<(String, Glossary)>) -> Result<Glossary, Vec<String>> {
         let mut errors = Vec::new();
         let mut ids: HashMap<String, String> = HashMap::new();
-        // Normalised form -> (file, term id, approved).
-        let mut forms: HashMap<String, (String, String, bool)> = HashMap::new();
-        // Normalised approved form -> (file, term id, as written, case-sensitive).
-        let mut cased: HashMap<String, (String, String, String, bool)> = HashMap::new();
+        // Every form listed so far, with its (file, term id): the rules loading applies.
+        let mut forms: Forms<(String, String)> = Forms::default();
         // Source term -> (file, term id, preferred rendering).
         let mut sources: HashMap<String, (String, String, String)> = HashMap::new();
         let mut merged = Glossary::default();
@@ -716,46 +683,45 @@ impl Glossary {
                     .map(|f| (f.to_string(), true))
                     .chain(t.deviants.iter().map(|d| (d.clone(), false)));
                 for (form, approved) in listed.collect::<Vec<_>>() {
-                    let key = fold::normalize(&form);
-                    if approved {
-                        match cased.get(&key) {
-                            Some((file, id, text, cs))
-                                if file != &name
-                                    && (*cs || t.case_sensitive)
-                                    && crate::casing::is_miscased(&form, text, false) =>
-                            {
-                                errors.push(format!(
-                                    "approved forms differ only in letter case and a term is case-sensitive: \"{text}\" (term \"{id}\" in {file}) and \"{form}\" (term \"{}\" in {name})",
-                                    t.id
-                                ));
+                    let listing = Listing {
+                        term: merged.terms.len(),
+                        approved,
+                        written: form.clone(),
+                        case_sensitive: t.case_sensitive,
+                        at: (name.clone(), t.id.clone()),
+                    };
+                    for conflict in forms.add(listing) {
+                        // Each file loaded without conflicts: one here is between two files.
+                        let (first, again) = match conflict {
+                            Conflict::ApprovedAndDeviant { approved, deviant } => {
+                                if approved.term < deviant.term {
+                                    (approved, deviant)
+                                } else {
+                                    (deviant, approved)
+                                }
                             }
-                            Some(_) => {}
-                            None => {
-                                cased.insert(
-                                    key.clone(),
-                                    (name.clone(), t.id.clone(), form.clone(), t.case_sensitive),
-                                );
-                            }
+                            Conflict::DeviantOfTwoTerms { first, again }
+                            | Conflict::Repeated { first, again }
+                            | Conflict::Miscased { first, again } => (first, again),
+                        };
+                        let ((file, id), (_, again_id)) = (&first.at, &again.at);
+                        if file == &name {
+                            continue;
                         }
-                    }
-                    match forms.get(&key) {
-                        Some((file, id, other_approved)) if file != &name => {
-                            if approved != *other_approved {
-                                errors.push(format!(
-                                    "\"{form}\" is approved in one glossary and deviant in the other: term \"{id}\" in {file}, term \"{}\" in {name}",
-                                    t.id
-                                ));
-                            } else if !approved {
-                                errors.push(format!(
-                                    "deviant \"{form}\" is listed in both {file} (term \"{id}\") and {name} (term \"{}\")",
-                                    t.id
-                                ));
-                            }
-                        }
-                        Some(_) => {}
-                        None => {
-                            forms.insert(key, (name.clone(), t.id.clone(), approved));
-                        }
+                        errors.push(if first.approved != again.approved {
+                            format!(
+                                "\"{form}\" is approved in one glossary and deviant in the other: term \"{id}\" in {file}, term \"{again_id}\" in {name}"
+                            )
+                        } else if approved {
+                            format!(
+                                "approved forms differ only in letter case and a term is case-sensitive: \"{}\" (term \"{id}\" in {file}) and \"{form}\" (term \"{again_id}\" in {name})",
+                                first.written
+                            )
+                        } else {
+                            format!(
+                                "deviant \"{form}\" is listed in both {file} (term \"{id}\") and {name} (term \"{again_id}\")"
+                            )
+                        });
                     }
                 }
                 merged.terms.push(t);
