@@ -185,22 +185,56 @@ pub fn pluralize(s: &str) -> String {
     }
 }
 
+/// Nouns of the glossary's field that take no plural ("cooperation", not "cooperations").
+const MASS_NOUNS: &[&str] = &[
+    "cooperation", "development", "progress", "governance", "prosperity", "security", "peace",
+    "rejuvenation", "modernization", "modernisation", "openness", "innovation", "connectivity",
+    "mankind", "humanity", "infrastructure", "information", "stability", "harmony", "justice",
+];
+
 /// The plural of a suggestion for text that matched `form` with a plural ending, `matched`
-/// being the text without that ending. An acronym takes a small "s" ("CPUs", "BRIs"), unless
+/// being the text without that ending; None when it is not sure to be good English. The text
+/// made the form's last word plural, so the suggestion's last word is made plural when it
+/// is that word again ("Belt and Roads"), when one side is a single word, which then stands
+/// for the whole ("central processing units" → "CPUs", "OBORs" → "Belt and Road
+/// Initiatives"), or when both are compounds whose last word is their head ("core benefits"
+/// → "core interests"). Otherwise there is none: in a phrase with a preposition or a
+/// conjunction the plural may belong to another word ("community of common destinies" is
+/// not "… for mankinds"), and a mass noun takes none ("win-win cooperations"). An acronym takes a small "s" ("CPUs", "BRIs"), unless
 /// the text is written in capitals where the form is not, so the suggestion was put in
-/// capitals too ("ONE BELT ONE ROADS" → "BELT AND ROADS"); other words take
-/// [`pluralize`].
-pub fn pluralize_suggestion(suggestion: &str, matched: &str, form: &str) -> String {
+/// capitals too ("ONE BELT ONE ROADS" → "BELT AND ROADS"); other words take [`pluralize`].
+pub fn pluralize_suggestion(suggestion: &str, matched: &str, form: &str) -> Option<String> {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let (said, own) = (words(suggestion), words(form));
+    if said.len() > 1 && own.len() > 1 && said.last() != own.last() {
+        // A phrase with a preposition or conjunction may have its head before the last word
+        // ("community of shared future for mankind"); a mass noun takes no plural.
+        let linked = |w: &[String]| {
+            w.iter().any(|x| {
+                crate::inserted::FUNCTION_WORDS.contains(&x.as_str())
+                    && !matches!(x.as_str(), "a" | "an" | "the")
+            })
+        };
+        let mass = said.last().is_some_and(|w| MASS_NOUNS.contains(&w.as_str()));
+        if linked(&said) || linked(&own) || mass {
+            return None;
+        }
+    }
     let shouted = is_all_caps(matched) && !is_all_caps(form);
     let last = suggestion
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    if !shouted && is_all_caps(last) {
+    Some(if !shouted && is_all_caps(last) {
         format!("{suggestion}s")
     } else {
         pluralize(suggestion)
-    }
+    })
 }
 
 /// Whether the plural ending `ending` after an approved form is in the wrong letter case: an
@@ -346,19 +380,36 @@ mod tests {
         assert_eq!(pluralize("approach"), "approaches");
         assert_eq!(pluralize("CORE INTEREST"), "CORE INTERESTS");
         // Acronyms take a small "s" unless the whole text is shouted.
-        assert_eq!(pluralize_suggestion("CPU", "cpu", "CPU"), "CPUs");
-        assert_eq!(pluralize_suggestion("CPU", "CPU", "CPU"), "CPUs");
+        let plural = |s, m, f| pluralize_suggestion(s, m, f);
+        assert_eq!(plural("CPU", "cpu", "CPU").as_deref(), Some("CPUs"));
+        assert_eq!(plural("CPU", "CPU", "CPU").as_deref(), Some("CPUs"));
         assert_eq!(
-            pluralize_suggestion("CPU", "central processing unit", "central processing unit"),
-            "CPUs"
+            plural("CPU", "central processing unit", "central processing unit").as_deref(),
+            Some("CPUs")
         );
         assert_eq!(
-            pluralize_suggestion("BELT AND ROAD", "ONE BELT ONE ROAD", "One Belt One Road"),
-            "BELT AND ROADS"
+            plural("BELT AND ROAD", "ONE BELT ONE ROAD", "One Belt One Road").as_deref(),
+            Some("BELT AND ROADS")
         );
         assert_eq!(
-            pluralize_suggestion("key policy", "key policy", "key policy"),
-            "key policies"
+            plural("key policy", "key policy", "key policy").as_deref(),
+            Some("key policies")
+        );
+        assert_eq!(
+            plural("Belt and Road Initiative", "OBOR", "OBOR").as_deref(),
+            Some("Belt and Road Initiatives")
+        );
+        // Two phrases ending in different words: which word the plural belongs to is not sure.
+        let destiny = "community of common destiny";
+        let mankind = "community of shared future for mankind";
+        assert_eq!(plural(mankind, destiny, destiny), None);
+        assert_eq!(
+            plural(
+                "win-win cooperation",
+                "win-win partnership",
+                "win-win partnership"
+            ),
+            None
         );
         assert!(is_miscased_ending("S", "CPU") && is_miscased_ending("ES", "x CPU"));
         assert!(!is_miscased_ending("s", "CPU") && !is_miscased_ending("S", "Core interest"));

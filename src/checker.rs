@@ -196,8 +196,13 @@ impl Checker {
                     unhyphenable = true;
                 }
             }
+            // A plural the suggestion cannot carry for sure: reported, never fixed.
+            let mut unsure_plural = false;
             if c.plural {
-                suggestion = casing::pluralize_suggestion(&suggestion, stem, &form.text);
+                match casing::pluralize_suggestion(&suggestion, stem, &form.text) {
+                    Some(plural) => suggestion = plural,
+                    None => unsure_plural = true,
+                }
             }
             // The words as a reader sees them: escapes decoded, markup and syntax left out.
             let words = match prose.piece_at(c.start) {
@@ -231,6 +236,8 @@ impl Checker {
                 Fix::InQuotation
             } else if unsure {
                 Fix::Inflected
+            } else if unsure_plural {
+                Fix::Plural
             } else if unhyphenable {
                 Fix::Hyphenated
             } else if cited {
@@ -424,7 +431,10 @@ impl Checker {
                     }
                 }
                 if c.plural {
-                    new = casing::pluralize_suggestion(&new, stem, &form.text);
+                    match casing::pluralize_suggestion(&new, stem, &form.text) {
+                        Some(plural) => new = plural,
+                        None => break,
+                    }
                 }
                 return (new_span, new);
             }

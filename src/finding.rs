@@ -121,6 +121,10 @@ pub enum Fix {
     /// and the suggestion starts with another word, whose inflection termlint cannot be sure
     /// of.
     Inflected,
+    /// Not fixed: the text makes the form's last word plural ("communities of common
+    /// destinies") and the suggestion, a phrase, ends in another word, so which of its words
+    /// should be plural is not sure ("… for mankinds" is not English).
+    Plural,
     /// Not fixed: the words are a hyphenated modifier ("one-belt-one-road plan") and the
     /// suggestion has punctuation, so it cannot be hyphenated the same way.
     Hyphenated,
@@ -143,6 +147,9 @@ impl Fix {
             }
             Fix::Inflected => Some(
                 "the text inflects the term's first word and the suggestion starts with another word; inflect it by hand",
+            ),
+            Fix::Plural => Some(
+                "the text makes the last word plural and the suggestion ends in another word; make the right word plural by hand",
             ),
             Fix::Hyphenated => Some(
                 "the words are a hyphenated modifier and the suggestion has punctuation; rephrase it by hand",

@@ -381,6 +381,42 @@ fn an_inflection_the_suggestion_cannot_carry_says_why_it_is_not_fixed() {
     );
 }
 
+/// A plural on the last word goes into the suggestion only where it is sure to be English.
+#[test]
+fn a_plural_the_suggestion_cannot_carry_is_reported_and_not_fixed() {
+    let text = "The plants of common soils grow.\nTwo soil plants stay.\nThe CPUs run.\n";
+    let g = format!(
+        "{GARDEN}\n[[term]]\nid = \"cpu\"\npreferred = \"central processing unit\"\ndeviants = [\"CPU\"]\n"
+    );
+    let (found, fixed) = check(&g, text);
+    assert_eq!(
+        found,
+        [
+            // "plants of shared rootses"? The last words differ: not fixed.
+            "d.txt:1:5-1:27 garden deviant error \"plants of common soils\" -> \"plants of shared roots\"",
+            "d.txt:2:5-2:16 garden deviant error \"soil plants\" -> \"plant of shared roots\"",
+            // One word stands for the whole: its plural is the phrase's.
+            "d.txt:3:5-3:9 cpu deviant error \"CPUs\" -> \"central processing units\"",
+        ]
+    );
+    assert_eq!(
+        fixed,
+        "The plants of common soils grow.\nTwo soil plants stay.\nThe central processing units run.\n"
+    );
+    let dir = project(&g, &[("d.txt", text.as_bytes())]);
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "d.txt"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[1]["fixable"], false);
+    assert_eq!(
+        v[1]["unfixable_reason"],
+        "the text makes the last word plural and the suggestion ends in another word; make the right word plural by hand"
+    );
+}
+
 #[test]
 fn a_missing_rendering_says_what_the_translation_has_instead() {
     let g = "[[term]]\nid = \"pond\"\nsource = \"池塘\"\npreferred = \"pond of still water\"\ndeviants = [\"puddle of rain\"]\n";

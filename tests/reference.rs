@@ -390,14 +390,38 @@ fn last_word(s: &str) -> &str {
 }
 
 /// The plural of a suggestion for text `matched` (without its ending) that matched `form`: an
-/// acronym takes a small "s" unless the text shouts where the form does not.
-fn plural_of(sugg: &str, matched: &str, form: &str) -> String {
+/// acronym takes a small "s" unless the text shouts where the form does not. None when the
+/// suggestion's last word need not be the plural's: both are phrases ending in different
+/// words, and one has a preposition or conjunction, or the suggestion ends in a mass noun.
+fn plural_of(sugg: &str, matched: &str, form: &str) -> Option<String> {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (said, own) = (words(sugg), words(form));
+    let linking = ["and", "as", "at", "by", "for", "in", "of", "on", "or", "to", "with"];
+    let mass = [
+        "cooperation", "development", "progress", "governance", "prosperity", "security",
+        "peace", "rejuvenation", "modernization", "modernisation", "openness", "innovation",
+        "connectivity", "mankind", "humanity", "infrastructure", "information", "stability",
+        "harmony", "justice",
+    ];
+    let linked = |w: &[String]| w.iter().any(|x| linking.contains(&x.as_str()));
+    if said.len() > 1
+        && own.len() > 1
+        && said.last() != own.last()
+        && (linked(&said) || linked(&own) || mass.contains(&said[said.len() - 1].as_str()))
+    {
+        return None;
+    }
     let shouted = all_caps(matched) && !all_caps(form);
-    if !shouted && all_caps(last_word(sugg)) {
+    Some(if !shouted && all_caps(last_word(sugg)) {
         format!("{sugg}s")
     } else {
         pluralise(sugg)
-    }
+    })
 }
 
 fn sentence_start(text: &[char], i: usize) -> bool {
@@ -558,7 +582,10 @@ fn absorb_new_deviant(
                 }
             }
             if c.plural {
-                new = plural_of(&new, &stem, &f.text);
+                match plural_of(&new, &stem, &f.text) {
+                    Some(p) => new = p,
+                    None => return (s, e, sugg),
+                }
             }
             return (ns, ne, new);
         }
@@ -714,7 +741,10 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
             }
         }
         if d.plural {
-            sugg = plural_of(&sugg, &stem, &f.text);
+            match plural_of(&sugg, &stem, &f.text) {
+                Some(p) => sugg = p,
+                None => unsure.push(d.start),
+            }
         }
         if f.hyphenated {
             let words: Vec<&str> = sugg.split_whitespace().collect();
@@ -793,7 +823,7 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
                 None => f.text.clone(),
             };
             let sugg = if a.plural {
-                plural_of(&base, &stem, &f.text)
+                plural_of(&base, &stem, &f.text).unwrap_or(base)
             } else {
                 base
             };
