@@ -187,9 +187,26 @@ pub fn pluralize(s: &str) -> String {
 
 /// Nouns of the glossary's field that take no plural ("cooperation", not "cooperations").
 const MASS_NOUNS: &[&str] = &[
-    "cooperation", "development", "progress", "governance", "prosperity", "security", "peace",
-    "rejuvenation", "modernization", "modernisation", "openness", "innovation", "connectivity",
-    "mankind", "humanity", "infrastructure", "information", "stability", "harmony", "justice",
+    "cooperation",
+    "development",
+    "progress",
+    "governance",
+    "prosperity",
+    "security",
+    "peace",
+    "rejuvenation",
+    "modernization",
+    "modernisation",
+    "openness",
+    "innovation",
+    "connectivity",
+    "mankind",
+    "humanity",
+    "infrastructure",
+    "information",
+    "stability",
+    "harmony",
+    "justice",
 ];
 
 /// The plural of a suggestion for text that matched `form` with a plural ending, `matched`
@@ -220,7 +237,9 @@ pub fn pluralize_suggestion(suggestion: &str, matched: &str, form: &str) -> Opti
                     && !matches!(x.as_str(), "a" | "an" | "the")
             })
         };
-        let mass = said.last().is_some_and(|w| MASS_NOUNS.contains(&w.as_str()));
+        let mass = said
+            .last()
+            .is_some_and(|w| MASS_NOUNS.contains(&w.as_str()));
         if linked(&said) || linked(&own) || mass {
             return None;
         }

@@ -1,5 +1,7 @@
 //! The checker: a glossary compiled for matching, and the findings it reports in a text.
 
+use std::ops::ControlFlow;
+
 use crate::{
     BuildError, DirectiveProblem, Finding, FindingKind, Fix, Format, Glossary, Prose, Quotation,
     Severity,
@@ -482,6 +484,52 @@ impl Checker {
             return Ok(Prose::from_pieces(text, []));
         }
         format.read(text)
+    }
+
+    /// The size of the windows [`Checker::lint_windows`] checks a long text in.
+    pub const WINDOW: usize = 4 << 20;
+
+    /// [`Checker::lint`] a window at a time, for a long text: `each` receives the findings
+    /// of one window after another (each sorted, all in text order), and can stop early by
+    /// returning [`ControlFlow::Break`]. A text of at most [`Checker::WINDOW`] bytes, and prose with
+    /// suppression directives or translation units (whose rules span the whole file), come
+    /// in one call, as [`Checker::lint`] gives them. Otherwise the windows are those of
+    /// [`Prose::window_ranges`], cut where no term or rule reaches across, so that memory
+    /// holds one window's findings, not the file's: five million findings took 2 GB.
+    pub fn lint_windows(&self, prose: &Prose<'_>, each: impl FnMut(Linted) -> ControlFlow<()>) {
+        self.lint_windows_of(prose, Self::WINDOW, each);
+    }
+
+    /// Whether [`Checker::lint_windows`] checks `prose` in more than one window.
+    pub fn checks_in_windows(&self, prose: &Prose<'_>) -> bool {
+        Self::windowed(prose, Self::WINDOW)
+    }
+
+    fn windowed(prose: &Prose<'_>, size: usize) -> bool {
+        prose.text().len() > size && prose.segments.is_empty() && prose.directives.is_empty()
+    }
+
+    /// [`Checker::lint_windows`] with windows of `size` bytes (for tests).
+    #[doc(hidden)]
+    pub fn lint_windows_of(
+        &self,
+        prose: &Prose<'_>,
+        size: usize,
+        mut each: impl FnMut(Linted) -> ControlFlow<()>,
+    ) {
+        if !Self::windowed(prose, size) {
+            let _ = each(self.lint(prose));
+            return;
+        }
+        for range in prose.window_ranges(size) {
+            let linted = Linted {
+                findings: self.check(&prose.window(range)),
+                ..Linted::default()
+            };
+            if each(linted).is_break() {
+                return;
+            }
+        }
     }
 
     /// [`Checker::check`], then the prose's suppression directives applied.

@@ -96,6 +96,15 @@ impl<'a> Records<'a> {
         }
     }
 
+    /// These records' positions counted from `offset` (at or before the first of them),
+    /// which is at `position`: a window of a long text, whose lines before are not counted
+    /// again.
+    pub fn starting_at(mut self, offset: usize, position: crate::Position) -> Self {
+        self.locator = Locator::resume(self.text, offset, position);
+        self.related = Locator::resume(self.text, offset, position);
+        self
+    }
+
     /// Up to `n` more records.
     pub fn batch(&mut self, n: usize) -> Vec<Record<'a>> {
         self.by_ref().take(n).collect()

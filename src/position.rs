@@ -33,6 +33,18 @@ impl<'a> Locator<'a> {
     /// The position of byte `offset` (clamped to the text, rounded down to a char boundary).
     /// Cheapest in ascending order; going back costs the distance moved (and, across a line
     /// break, the length of the line landed on), never a rescan from the start.
+    /// A locator that knows `offset` (a char boundary) is at `position`: locating from
+    /// there on does not count the lines before it again (a long text reported a window at
+    /// a time).
+    pub fn resume(text: &'a str, offset: usize, position: Position) -> Locator<'a> {
+        Locator {
+            text,
+            offset,
+            line: position.line,
+            column: position.column,
+        }
+    }
+
     pub fn locate(&mut self, offset: usize) -> Position {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {

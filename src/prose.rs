@@ -196,6 +196,116 @@ impl<'a> Prose<'a> {
         true
     }
 
+    /// Where to cut this prose into windows of about `size` bytes, to check a long text a
+    /// part at a time ([`crate::Checker::lint_windows`]): ranges that cover the text, in order.
+    /// A cut is made only where no term can cross it and no rule reads across it: between two
+    /// pieces that are not joined, or after a blank line. A text with neither for `size`
+    /// bytes is cut after a line break that follows the end of a sentence (`.`, `!`, `?`, `。`,
+    /// `！`, `？`): the words of a term do not run across a sentence's end, but a quotation
+    /// might, and is then read as two. A text with none of these is not cut.
+    pub fn window_ranges(&self, size: usize) -> Vec<Range<usize>> {
+        let len = self.text.len();
+        let size = size.max(1);
+        let mut out = Vec::new();
+        let mut from = 0;
+        while len - from > size {
+            let at = from + size;
+            let cut = self
+                .barrier_from(at, at + size)
+                .or_else(|| self.sentence_line_end_from(at, at + size))
+                .or_else(|| self.barrier_from(at, len));
+            match cut {
+                Some(c) if c > from && c < len => {
+                    out.push(from..c);
+                    from = c;
+                }
+                _ => break,
+            }
+        }
+        out.push(from..len);
+        out
+    }
+
+    /// The first place in `at..until` where a new paragraph starts: the start of a piece not
+    /// joined to the one before, or the start of the line after a blank line.
+    fn barrier_from(&self, at: usize, until: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let until = until.min(bytes.len());
+        let i = self.pieces.partition_point(|p| p.start < at);
+        let unjoined = self.pieces[i..]
+            .iter()
+            .take_while(|p| p.start < until)
+            .find(|p| !p.joined)
+            .map(|p| p.start);
+        let limit = unjoined.unwrap_or(until);
+        let mut blank = None;
+        for nl in memchr::memchr_iter(b'\n', &bytes[at.min(limit)..limit]) {
+            let line = at.min(limit) + nl + 1;
+            // The line after this break is blank: the paragraph ends; the cut goes after it.
+            let rest = &bytes[line..limit];
+            let width = rest
+                .iter()
+                .position(|&b| !matches!(b, b' ' | b'\t' | b'\r'))
+                .unwrap_or(rest.len());
+            if rest.get(width) == Some(&b'\n') {
+                blank = Some(line + width + 1);
+                break;
+            }
+        }
+        blank.or(unjoined).filter(|&c| c < bytes.len())
+    }
+
+    /// The first line start in `at..until` whose line break follows the end of a sentence.
+    fn sentence_line_end_from(&self, at: usize, until: usize) -> Option<usize> {
+        let until = until.min(self.text.len());
+        let bytes = self.text.as_bytes();
+        memchr::memchr_iter(b'\n', &bytes[at.min(until)..until])
+            .map(|nl| at + nl)
+            .find(|&nl| {
+                let before = self.text[..nl].trim_end();
+                before.ends_with(['.', '!', '?', '。', '！', '？'])
+            })
+            .map(|nl| nl + 1)
+    }
+
+    /// The prose of `range` alone, as [`Prose::window_ranges`] gives it: the pieces in it, cut
+    /// to it; its PO fuzzy entries and entity references. It has no suppression directives
+    /// and no translation units (prose with either is checked whole).
+    pub fn window(&self, range: Range<usize>) -> Prose<'a> {
+        let first = self.pieces.partition_point(|p| p.end <= range.start);
+        let mut pieces: Vec<Piece> = self.pieces[first..]
+            .iter()
+            .take_while(|p| p.start < range.end)
+            .map(|p| Piece {
+                start: p.start.max(range.start),
+                end: p.end.min(range.end),
+                ..*p
+            })
+            .filter(|p| p.start < p.end)
+            .collect();
+        if let Some(p) = pieces.first_mut() {
+            p.joined = false;
+        }
+        let inside = |r: &Range<usize>| r.start < range.end && range.start < r.end;
+        Prose {
+            text: self.text,
+            pieces,
+            directives: Vec::new(),
+            fuzzy: self.fuzzy.iter().filter(|r| inside(r)).cloned().collect(),
+            segments: Vec::new(),
+            expansions: Expansions {
+                texts: self.expansions.texts.clone(),
+                references: self
+                    .expansions
+                    .references
+                    .iter()
+                    .filter(|(r, _)| range.contains(&r.start))
+                    .cloned()
+                    .collect(),
+            },
+        }
+    }
+
     /// The range of the paragraph (run of joined pieces) around piece `piece`.
     pub fn paragraph(&self, piece: usize) -> Range<usize> {
         let mut first = piece;

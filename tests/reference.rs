@@ -401,12 +401,30 @@ fn plural_of(sugg: &str, matched: &str, form: &str) -> Option<String> {
             .collect()
     };
     let (said, own) = (words(sugg), words(form));
-    let linking = ["and", "as", "at", "by", "for", "in", "of", "on", "or", "to", "with"];
+    let linking = [
+        "and", "as", "at", "by", "for", "in", "of", "on", "or", "to", "with",
+    ];
     let mass = [
-        "cooperation", "development", "progress", "governance", "prosperity", "security",
-        "peace", "rejuvenation", "modernization", "modernisation", "openness", "innovation",
-        "connectivity", "mankind", "humanity", "infrastructure", "information", "stability",
-        "harmony", "justice",
+        "cooperation",
+        "development",
+        "progress",
+        "governance",
+        "prosperity",
+        "security",
+        "peace",
+        "rejuvenation",
+        "modernization",
+        "modernisation",
+        "openness",
+        "innovation",
+        "connectivity",
+        "mankind",
+        "humanity",
+        "infrastructure",
+        "information",
+        "stability",
+        "harmony",
+        "justice",
     ];
     let linked = |w: &[String]| w.iter().any(|x| linking.contains(&x.as_str()));
     if said.len() > 1

@@ -7,11 +7,12 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::{self, IsTerminal, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use termlint::baseline::{self, Baseline};
-use termlint::{Checker, Fix, Format, Linted, Severity};
+use termlint::{Checker, Fix, Format, Linted, Locator, Severity};
 
 use super::Status;
 use super::args::{CheckArgs, ColorWhen, Deny, OutputFormat};
@@ -110,10 +111,27 @@ enum Body {
         linted: Linted,
         checker: Arc<Checker>,
     },
+    /// A long text with more findings than a worker renders, checked again on the output
+    /// thread a window at a time ([`Checker::lint_windows`]), each window's findings written
+    /// as they come: memory holds one window's findings, not the file's.
+    Windowed {
+        text: String,
+        format: Format,
+        checker: Arc<Checker>,
+    },
 }
 
 /// Files with more findings than this are rendered on the output thread, a batch at a time.
 const RENDER_ON_WORKER: usize = 16 * BATCH;
+
+/// A Word document is read, never rewritten: its fixes are reported as not applied.
+fn read_only(linted: &mut Linted) {
+    for f in &mut linted.findings {
+        if matches!(f.fix, Fix::Replace(_)) {
+            f.fix = Fix::ReadOnlyFormat;
+        }
+    }
+}
 
 impl Checked {
     fn failed(error: String) -> Checked {
@@ -177,13 +195,12 @@ impl Reporting<'_> {
         display: &str,
         path_base64: Option<&str>,
         text: &str,
-        linted: &Linted,
-        checker: &Checker,
+        mut records: Records<'_>,
+        suppressed: usize,
         sink: &mut dyn FnMut(Vec<u8>),
     ) -> Tally {
         let mut tally = Tally::default();
-        tally.summary.suppressed = linted.suppressed;
-        let mut records = Records::new(display, text, linted, checker);
+        tally.summary.suppressed = suppressed;
         let whole = self.report.whole_files();
         let mut reported = 0;
         loop {
@@ -552,14 +569,43 @@ fn check_text(
             });
         }
     };
-    let mut linted = checker.lint(&prose);
+    // A long text is reported a window at a time: when its findings outgrow what a worker
+    // renders, the output thread checks it again, window by window (see Body::Windowed).
+    let streamed = ctx.mode == Mode::Report && !ctx.reporting.report.whole_files();
+    let mut linted = if streamed && checker.checks_in_windows(&prose) {
+        let mut all = Linted::default();
+        let mut outgrown = false;
+        checker.lint_windows(&prose, |window| {
+            all.findings.extend(window.findings);
+            outgrown = all.findings.len() > RENDER_ON_WORKER;
+            if outgrown {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+        if outgrown {
+            drop(all);
+            drop(prose);
+            return Checked {
+                body: Body::Windowed {
+                    text: input.text,
+                    format,
+                    checker: Arc::clone(checker),
+                },
+                fixed: 0,
+                fixed_output: None,
+                error: None,
+                notices: Vec::new(),
+            };
+        }
+        all
+    } else {
+        checker.lint(&prose)
+    };
     drop(prose);
     if format == Format::Docx {
-        for f in &mut linted.findings {
-            if matches!(f.fix, Fix::Replace(_)) {
-                f.fix = Fix::ReadOnlyFormat;
-            }
-        }
+        read_only(&mut linted);
     }
     let edits: Vec<(std::ops::Range<usize>, &str)> = linted
         .findings
@@ -631,11 +677,14 @@ fn body(
         };
     }
     let mut chunks = Vec::new();
-    let tally = ctx
-        .reporting
-        .file(display, path_base64, &text, &linted, checker, &mut |c| {
-            chunks.push(c)
-        });
+    let tally = ctx.reporting.file(
+        display,
+        path_base64,
+        &text,
+        Records::new(display, &text, &linted, checker),
+        linted.suppressed,
+        &mut |c| chunks.push(c),
+    );
     Body::Rendered { chunks, tally }
 }
 
@@ -728,11 +777,46 @@ impl Emitter<'_> {
                     &o.display,
                     o.path_base64.as_deref(),
                     &text,
-                    &linted,
-                    &checker,
+                    Records::new(&o.display, &text, &linted, &checker),
+                    linted.suppressed,
                     &mut sink,
                 );
                 self.tally.merge(tally);
+            }
+            Body::Windowed {
+                text,
+                format,
+                checker,
+            } => {
+                // The worker read it: reading it again gives the same prose.
+                let Ok(prose) = checker.read(&format, &text) else {
+                    return;
+                };
+                let mut locator = Locator::new(&text);
+                let mut file = Tally::default();
+                let mut sink = |c: Vec<u8>| self.chunk(reporting.report, &c);
+                checker.lint_windows(&prose, |mut window| {
+                    if format == Format::Docx {
+                        read_only(&mut window);
+                    }
+                    let mut records = Records::new(&o.display, &text, &window, &checker);
+                    if let Some(f) = window.findings.first() {
+                        let at = f.span.start;
+                        records = records.starting_at(at, locator.locate(at));
+                    }
+                    file.merge(reporting.file(
+                        &o.display,
+                        o.path_base64.as_deref(),
+                        &text,
+                        records,
+                        window.suppressed,
+                        &mut sink,
+                    ));
+                    ControlFlow::Continue(())
+                });
+                // One file, however many windows had findings.
+                file.summary.files_with_findings = file.summary.files_with_findings.min(1);
+                self.tally.merge(file);
             }
         }
     }
