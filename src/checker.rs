@@ -72,6 +72,20 @@ impl Checker {
     /// Every finding in `prose`, sorted by position. Deviant and miscased findings never
     /// overlap; in a bilingual file, a missing or inconsistent rendering may overlap them.
     pub fn check(&self, prose: &Prose<'_>) -> Vec<Finding> {
+        self.check_part(prose, &std::cell::OnceCell::new(), prose)
+    }
+
+    /// [`Checker::check`] of `part`, a window of `whole` ([`Prose::window`]); quotations are
+    /// read in `whole`, whose index is built once for all its windows, when one first needs
+    /// it (a quotation's paragraph, and whether the text puts a paragraph on each line, are
+    /// the whole text's).
+    fn check_part<'a>(
+        &self,
+        part: &Prose<'a>,
+        quote_index: &std::cell::OnceCell<quotes::QuoteIndex<'a>>,
+        whole: &Prose<'a>,
+    ) -> Vec<Finding> {
+        let prose = part;
         let text = prose.text();
         let forms = self.matcher.forms();
         let mut candidates = self.matcher.candidates(prose);
@@ -114,7 +128,8 @@ impl Checker {
         });
         let mut findings = Vec::with_capacity(selected.len());
         let mut renderings = Vec::new();
-        let quotes = (!selected.is_empty()).then(|| quotes::QuoteIndex::for_prose(prose));
+        let quotes = (!selected.is_empty())
+            .then(|| quote_index.get_or_init(|| quotes::QuoteIndex::for_prose(whole)));
         let starts: Vec<usize> = selected.iter().map(|(c, _)| c.start).collect();
         let mut prev_end = 0;
         for (k, (c, verdict)) in selected.into_iter().enumerate() {
@@ -521,9 +536,10 @@ impl Checker {
             let _ = each(self.lint(prose));
             return;
         }
+        let quote_index = std::cell::OnceCell::new();
         for range in prose.window_ranges(size) {
             let linted = Linted {
-                findings: self.check(&prose.window(range)),
+                findings: self.check_part(&prose.window(range), &quote_index, prose),
                 ..Linted::default()
             };
             if each(linted).is_break() {
