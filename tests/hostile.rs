@@ -232,11 +232,25 @@ fn killing_fix_midway_leaves_every_file_original_or_fully_fixed() {
         .map(|i| dir.path().join(format!("tree/{:02}/draft{i}.md", i % 40)))
         .collect();
     let mut killed_midway = false;
-    for (i, delay) in [5u64, 100, 400, 1000].iter().enumerate() {
+    // Fixed delays, then a kill as soon as the first fixed file is renamed into place (its
+    // inode changes): on a loaded machine the fixed delays may all fall before the first fix
+    // or after the last.
+    for (i, delay) in [Some(5u64), Some(100), Some(400), Some(1000), None]
+        .iter()
+        .enumerate()
+    {
         for f in &files {
             fs::create_dir_all(f.parent().unwrap()).unwrap();
             fs::write(f, &original).unwrap();
         }
+        let inodes = || -> Vec<u64> {
+            use std::os::unix::fs::MetadataExt;
+            files
+                .iter()
+                .map(|f| fs::metadata(f).unwrap().ino())
+                .collect()
+        };
+        let before = inodes();
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_termlint"))
             .current_dir(dir.path())
             .args(["check", "--fix", "--format", "jsonl", "tree"])
@@ -244,7 +258,13 @@ fn killing_fix_midway_leaves_every_file_original_or_fully_fixed() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(*delay));
+        match delay {
+            Some(ms) => std::thread::sleep(Duration::from_millis(*ms)),
+            None => {
+                let deadline = std::time::Instant::now() + Duration::from_secs(60);
+                while inodes() == before && std::time::Instant::now() < deadline {}
+            }
+        }
         let _ = child.kill(); // SIGKILL: no chance to clean up
         let _ = child.wait();
         let (mut orig, mut done) = (0, 0);
@@ -262,7 +282,7 @@ fn killing_fix_midway_leaves_every_file_original_or_fully_fixed() {
                 );
             }
         }
-        eprintln!("round {i}: killed after {delay} ms: {orig} original, {done} fixed");
+        eprintln!("round {i}: killed after {delay:?} ms: {orig} original, {done} fixed");
         assert_eq!(orig + done, files.len());
         killed_midway |= orig > 0 && done > 0;
     }
