@@ -26,12 +26,20 @@ pub struct Checker {
     strict_count: bool,
     fuzzy: Option<Severity>,
     ignore: ignore::Ignore,
+    /// Whether some term has a deviant or is case-sensitive: else nothing in a monolingual
+    /// text can be reported (approved forms only hide deviants), and it is not scanned.
+    flags_text: bool,
 }
 
 impl Checker {
     pub fn new(glossary: Glossary) -> Result<Checker, BuildError> {
         let matcher = Matcher::new(&glossary)?;
+        let flags_text = glossary
+            .terms
+            .iter()
+            .any(|t| !t.deviants.is_empty() || t.case_sensitive);
         Ok(Checker {
+            flags_text,
             glossary,
             matcher,
             sources: std::sync::OnceLock::new(),
@@ -86,6 +94,11 @@ impl Checker {
         whole: &Prose<'a>,
     ) -> Vec<Finding> {
         let prose = part;
+        // A glossary that only approves (a lexicon of renderings) checks translations against
+        // their sources; in a monolingual text it has nothing to flag.
+        if !self.flags_text && prose.segments.is_empty() {
+            return Vec::new();
+        }
         let text = prose.text();
         let forms = self.matcher.forms();
         let mut candidates = self.matcher.candidates(prose);
@@ -492,9 +505,10 @@ impl Checker {
         text: &'a str,
     ) -> Result<Prose<'a>, formats::FormatError> {
         if *format == Format::Markdown
-            && !formats::markdown::may_split_words(text)
             && memchr::memmem::find(text.as_bytes(), b"termlint-").is_none()
-            && !self.matcher.has_anchor_word(text)
+            && (!self.flags_text
+                || (!formats::markdown::may_split_words(text)
+                    && !self.matcher.has_anchor_word(text)))
         {
             return Ok(Prose::from_pieces(text, []));
         }

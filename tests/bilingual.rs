@@ -475,3 +475,26 @@ fn invalid_columns_in_the_configuration_point_at_the_line() {
     );
     assert!(err.contains("2 │ columns = \"zh\""), "{err}");
 }
+
+/// A glossary that only approves renderings (an imported lexicon) checks translations against
+/// their sources, and has nothing to flag in a monolingual draft.
+#[test]
+fn a_glossary_without_deviants_checks_translations_and_flags_no_draft() {
+    let lexicon = "[[term]]\nid = \"bri\"\nsource = \"一带一路\"\npreferred = \"Belt and Road Initiative\"\nadmitted = [\"Belt and Road\"]\n";
+    let po = "msgid \"一带一路\"\nmsgstr \"One Belt, One Road\"\n\nmsgid \"一带一路倡议\"\nmsgstr \"the Belt and Road\"\n";
+    let md = "The Belt and Road, the BELT AND ROAD *Initiative* and One Belt, One Road.\n";
+    let dir = project(
+        lexicon,
+        &[("t.po", po.as_bytes()), ("d.md", md.as_bytes()), ("d.txt", md.as_bytes())],
+    );
+    let out = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "jsonl", "t.po", "d.md", "d.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(stderr(&out), "");
+    assert_eq!(
+        rows(&out),
+        [r#"t.po:2:9-2:27 bri missing error "One Belt, One Road" -> "Belt and Road Initiative""#]
+    );
+}
