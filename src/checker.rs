@@ -101,8 +101,14 @@ impl Checker {
         }
         let text = prose.text();
         let forms = self.matcher.forms();
-        let mut candidates = self.matcher.candidates(prose);
         let bilingual = !prose.segments.is_empty();
+        // In a monolingual text an approved form of a term that is not case-sensitive only
+        // hides deviants: where there is no other candidate, there is nothing to report.
+        let mut candidates = if bilingual || !prose.expansions.references.is_empty() {
+            self.matcher.candidates(prose)
+        } else {
+            self.matcher.reporting_candidates(prose)
+        };
         let terms = &self.glossary.terms;
         // Approved forms of terms in any letter case are only there to hide deviants: with no
         // deviant and no case-sensitive term among the candidates (and no XML entity text to

@@ -82,6 +82,10 @@ struct Anchor {
     /// is verified only where the text has one there too.
     hyphen_before: bool,
     hyphen_after: bool,
+    /// Whether the form only hides deviants (an approved form of a term that is not
+    /// case-sensitive): in a monolingual text it matters only where a deviant is found too
+    /// (see [`Matcher::reporting_candidates`]).
+    hides: bool,
 }
 
 /// Whether the first character of `chars` that is not whitespace (a line end may come
@@ -244,6 +248,9 @@ impl Matcher {
             };
             let word = word.clone();
             let entry = form.word_entry(i, start, end);
+            let whole = start == 0 && end == form.chars.len();
+            let hides = form.kind.is_approved() && !glossary.terms[form.term].case_sensitive;
+            let entry = Anchor { hides, ..entry };
             if end == form.chars.len() {
                 // The last word: its plural spellings are words of the text too.
                 match form.inflection {
@@ -258,7 +265,6 @@ impl Matcher {
                     }
                 }
             }
-            let whole = start == 0 && end == form.chars.len();
             pairs.push((word, Anchor { whole, ..entry }));
         }
         Ok(Matcher {
@@ -275,7 +281,21 @@ impl Matcher {
 
     /// Every place where any form matches, overlapping ones included, in no particular order.
     pub fn candidates(&self, prose: &Prose<'_>) -> Vec<Candidate> {
+        self.find(prose, false)
+    }
+
+    /// [`Matcher::candidates`] for a monolingual text, where an approved form of a term that
+    /// is not case-sensitive matters only to hide a deviant: none at all when the text has
+    /// no other candidate (its hits are noted on the way and verified only then). An
+    /// approve-only lexicon's common words made millions of candidates that were thrown away.
+    pub fn reporting_candidates(&self, prose: &Prose<'_>) -> Vec<Candidate> {
+        self.find(prose, true)
+    }
+
+    fn find(&self, prose: &Prose<'_>, defer_hiding: bool) -> Vec<Candidate> {
         let mut out = Vec::new();
+        // The words with entries that only hide, as (piece, start, end).
+        let mut deferred: Vec<(usize, usize, usize)> = Vec::new();
         let text = prose.text();
         for (piece, p) in prose.pieces().iter().enumerate() {
             let _ = for_each_word(text, p.start..p.end, |start, end| {
@@ -286,53 +306,95 @@ impl Matcher {
                 // The edge characters of the neighbouring words, read once per word found (if
                 // a form asks): most forms sharing an anchor differ there, and a form whose
                 // neighbour does not match needs no verification.
-                let mut before = None;
-                let mut after = None;
-                // A word with text on both sides in its piece: no markup around it to read
-                // through, so a form that is just this word matches as it stands (its
-                // boundaries are this word's).
-                let inside = start > p.start && end < p.end;
+                let mut edges = (None, None);
+                let mut hiding = false;
                 for e in entries {
-                    if e.whole && inside {
-                        out.push(Candidate {
-                            form: e.form as usize,
-                            start,
-                            stem_end: end,
-                            end,
-                            plural: false,
-                        });
+                    if defer_hiding && e.hides {
+                        hiding = true;
                         continue;
                     }
-                    // A hyphenated form where the text has no hyphen (edges of a piece aside:
-                    // markup may stand there).
-                    if (e.hyphen_after && end < p.end && !hyphen_next(text[end..p.end].chars()))
-                        || (e.hyphen_before
-                            && start > p.start
-                            && !hyphen_next(text[p.start..start].chars().rev()))
-                    {
-                        continue;
-                    }
-                    if e.before != '\0'
-                        && before
-                            .get_or_insert_with(|| neighbour(text[p.start..start].chars().rev()))
-                            .is_some_and(|c| c != e.before)
-                    {
-                        continue;
-                    }
-                    if e.after != '\0'
-                        && after
-                            .get_or_insert_with(|| neighbour(text[end..p.end].chars()))
-                            .is_some_and(|c| c != e.after)
-                    {
-                        continue;
-                    }
-                    self.verify_at(prose, piece, start, e, &mut out);
+                    self.consider(prose, piece, start, end, e, &mut edges, &mut out);
+                }
+                if hiding {
+                    deferred.push((piece, start, end));
                 }
                 ControlFlow::Continue(())
             });
         }
+        if defer_hiding && out.is_empty() {
+            return out;
+        }
+        for (piece, start, end) in deferred {
+            let mut edges = (None, None);
+            for e in self
+                .words
+                .lookup(text, start, end)
+                .iter()
+                .filter(|e| e.hides)
+            {
+                self.consider(prose, piece, start, end, e, &mut edges, &mut out);
+            }
+        }
         self.split_words(prose, &mut out);
         out
+    }
+
+    /// Verifies anchor entry `e` for the text word `start..end` of piece `piece`, unless a
+    /// cheaper test rules it out; `edges` caches the neighbouring words' edge characters.
+    #[inline]
+    #[allow(clippy::too_many_arguments)]
+    fn consider(
+        &self,
+        prose: &Prose<'_>,
+        piece: usize,
+        start: usize,
+        end: usize,
+        e: &Anchor,
+        edges: &mut (Option<Option<char>>, Option<Option<char>>),
+        out: &mut Vec<Candidate>,
+    ) {
+        let text = prose.text();
+        let p = prose.pieces()[piece];
+        // A word with text on both sides in its piece: no markup around it to read
+        // through, so a form that is just this word matches as it stands (its
+        // boundaries are this word's).
+        let inside = start > p.start && end < p.end;
+        if e.whole && inside {
+            out.push(Candidate {
+                form: e.form as usize,
+                start,
+                stem_end: end,
+                end,
+                plural: false,
+            });
+            return;
+        }
+        // A hyphenated form where the text has no hyphen (edges of a piece aside:
+        // markup may stand there).
+        if (e.hyphen_after && end < p.end && !hyphen_next(text[end..p.end].chars()))
+            || (e.hyphen_before
+                && start > p.start
+                && !hyphen_next(text[p.start..start].chars().rev()))
+        {
+            return;
+        }
+        if e.before != '\0'
+            && edges
+                .0
+                .get_or_insert_with(|| neighbour(text[p.start..start].chars().rev()))
+                .is_some_and(|c| c != e.before)
+        {
+            return;
+        }
+        if e.after != '\0'
+            && edges
+                .1
+                .get_or_insert_with(|| neighbour(text[end..p.end].chars()))
+                .is_some_and(|c| c != e.after)
+        {
+            return;
+        }
+        self.verify_at(prose, piece, start, e, out);
     }
 
     /// Whether any word of `text`, read as plain text, is a word some form is anchored on.
@@ -504,6 +566,7 @@ impl Form {
             whole: false,
             hyphen_before: start > 0 && self.chars[start - 1] == '-',
             hyphen_after: self.chars.get(end) == Some(&'-'),
+            hides: false,
         }
     }
 
