@@ -29,6 +29,9 @@ pub struct Checker {
     /// Whether some term has a deviant or is case-sensitive: else nothing in a monolingual
     /// text can be reported (approved forms only hide deviants), and it is not scanned.
     flags_text: bool,
+    /// Whether no form has sentence punctuation in it, so that none runs across a sentence's
+    /// end and a long text may be cut into windows there (see [`Prose::window_ranges`]).
+    sentence_cuts: bool,
 }
 
 impl Checker {
@@ -38,8 +41,14 @@ impl Checker {
             .terms
             .iter()
             .any(|t| !t.deviants.is_empty() || t.case_sensitive);
+        let sentence_cuts = !glossary.terms.iter().any(|t| {
+            t.approved()
+                .chain(t.deviants.iter().chain(&t.exceptions).map(String::as_str))
+                .any(|f| f.contains(['.', '!', '?', '。', '！', '？']))
+        });
         Ok(Checker {
             flags_text,
+            sentence_cuts,
             glossary,
             matcher,
             sources: std::sync::OnceLock::new(),
@@ -80,17 +89,17 @@ impl Checker {
     /// Every finding in `prose`, sorted by position. Deviant and miscased findings never
     /// overlap; in a bilingual file, a missing or inconsistent rendering may overlap them.
     pub fn check(&self, prose: &Prose<'_>) -> Vec<Finding> {
-        self.check_part(prose, &std::cell::OnceCell::new(), prose)
+        self.check_part(prose, &WholeText::default(), prose)
     }
 
-    /// [`Checker::check`] of `part`, a window of `whole` ([`Prose::window`]); quotations are
-    /// read in `whole`, whose index is built once for all its windows, when one first needs
-    /// it (a quotation's paragraph, and whether the text puts a paragraph on each line, are
-    /// the whole text's).
+    /// [`Checker::check`] of `part`, a window of `whole` ([`Prose::window`]). Quotations and
+    /// ignored text are read in `whole`, once for all its windows, when one first needs them
+    /// (a quotation's paragraph, whether the text puts a paragraph on each line, and what an
+    /// `ignore` pattern matches are the whole text's).
     fn check_part<'a>(
         &self,
         part: &Prose<'a>,
-        quote_index: &std::cell::OnceCell<quotes::QuoteIndex<'a>>,
+        shared: &WholeText<'a>,
         whole: &Prose<'a>,
     ) -> Vec<Finding> {
         let prose = part;
@@ -147,8 +156,11 @@ impl Checker {
         });
         let mut findings = Vec::with_capacity(selected.len());
         let mut renderings = Vec::new();
-        let quotes = (!selected.is_empty())
-            .then(|| quote_index.get_or_init(|| quotes::QuoteIndex::for_prose(whole)));
+        let quotes = (!selected.is_empty()).then(|| {
+            shared
+                .quotes
+                .get_or_init(|| quotes::QuoteIndex::for_prose(whole))
+        });
         let starts: Vec<usize> = selected.iter().map(|(c, _)| c.start).collect();
         let mut prev_end = 0;
         for (k, (c, verdict)) in selected.into_iter().enumerate() {
@@ -281,14 +293,18 @@ impl Checker {
             } else if !prose.is_plain(span.clone()) {
                 Fix::AcrossMarkup
             } else {
+                let mut unfixable = None;
                 if kind == FindingKind::Deviant {
-                    (span, suggestion) = self.absorb_new_deviant(
+                    match self.absorb_new_deviant(
                         text,
-                        span,
-                        suggestion,
+                        span.clone(),
+                        suggestion.clone(),
                         prev_end..next_start,
                         |r| prose.is_plain(r),
-                    );
+                    ) {
+                        Ok((s, g)) => (span, suggestion) = (s, g),
+                        Err(reason) => unfixable = Some(reason),
+                    }
                     let fitted =
                         fit::fit_article(prose, fit::Fitted { span, suggestion }, prev_end, |r| {
                             prose.is_plain(r)
@@ -296,7 +312,9 @@ impl Checker {
                     span = fitted.span;
                     suggestion = fitted.suggestion;
                 }
-                if kind == FindingKind::Deviant
+                if let Some(reason) = unfixable {
+                    reason
+                } else if kind == FindingKind::Deviant
                     && fit::repeats_nearby(prose, span.clone(), &suggestion, prev_end..next_start)
                 {
                     Fix::RepeatsNearby
@@ -351,8 +369,8 @@ impl Checker {
             findings.sort_by_key(|f| (f.span.start, f.span.end));
         }
         if !self.ignore.is_empty() && !findings.is_empty() {
-            let ignored = self.ignore.ranges(text);
-            findings.retain(|f| !ignore::covers(&ignored, f.span.start));
+            let ignored = shared.ignored.get_or_init(|| self.ignore.ranges(text));
+            findings.retain(|f| !ignore::covers(ignored, f.span.start));
         }
         findings
     }
@@ -424,7 +442,9 @@ impl Checker {
     /// If writing `suggestion` over `span` would make a deviant with the words around it
     /// ("one Belt and one Road strategy" would become "Belt and Road strategy"), the span takes
     /// in the rest of that deviant and the suggestion becomes that deviant's own, so a second
-    /// run finds nothing new. The new span stays within `bounds` and must be `plain`.
+    /// run finds nothing new. The new span stays within `bounds` and must be `plain`. When
+    /// that deviant's inflection or plural cannot be carried for sure, the fix would write a
+    /// deviant: Err says why there is none.
     fn absorb_new_deviant(
         &self,
         text: &str,
@@ -432,7 +452,7 @@ impl Checker {
         suggestion: String,
         bounds: std::ops::Range<usize>,
         plain: impl Fn(std::ops::Range<usize>) -> bool,
-    ) -> (std::ops::Range<usize>, String) {
+    ) -> Result<(std::ops::Range<usize>, String), Fix> {
         let lo = text.floor_char_boundary(span.start.saturating_sub(80).max(bounds.start));
         let hi = text.ceil_char_boundary((span.end + 80).min(bounds.end).max(span.end));
         let lo = lo.min(span.start);
@@ -460,22 +480,24 @@ impl Checker {
                 let stem = &snippet[c.start..c.stem_end];
                 let mut new =
                     casing::match_case(term.replacement_for(&form.text), stem, &form.text);
+                // The new deviant's inflection cannot be carried for sure: the fix would
+                // write a deviant, so there is none.
                 if form.inflected_first {
                     match inflect::carry(&new, &form.text, stem) {
                         Some(carried) => new = carried,
-                        None => break,
+                        None => return Err(Fix::Inflected),
                     }
                 }
                 if c.plural {
                     match casing::pluralize_suggestion(&new, stem, &form.text) {
                         Some(plural) => new = plural,
-                        None => break,
+                        None => return Err(Fix::Plural),
                     }
                 }
-                return (new_span, new);
+                return Ok((new_span, new));
             }
         }
-        (span, suggestion)
+        Ok((span, suggestion))
     }
 
     /// Every occurrence of every form in plain `text`, overlapping ones included, before any
@@ -526,11 +548,15 @@ impl Checker {
 
     /// [`Checker::lint`] a window at a time, for a long text: `each` receives the findings
     /// of one window after another (each sorted, all in text order), and can stop early by
-    /// returning [`ControlFlow::Break`]. A text of at most [`Checker::WINDOW`] bytes, and prose with
-    /// suppression directives or translation units (whose rules span the whole file), come
-    /// in one call, as [`Checker::lint`] gives them. Otherwise the windows are those of
-    /// [`Prose::window_ranges`], cut where no term or rule reaches across, so that memory
-    /// holds one window's findings, not the file's: five million findings took 2 GB.
+    /// returning [`ControlFlow::Break`]. A text of at most [`Checker::WINDOW`] bytes, and prose
+    /// with suppression directives or translation units (whose rules span the whole file),
+    /// come in one call, as [`Checker::lint`] gives them. Otherwise the windows are those of
+    /// [`Prose::window_ranges`], cut where no term reaches across, so that memory holds one
+    /// window's findings, not the file's: five million findings took 2 GB. Quotations and
+    /// `ignore` patterns are read in the whole text. One difference remains at a cut: the
+    /// first paragraph of a window is read as the start of a text by the rules that look
+    /// back or ahead a few words (a capital at a sentence's start, a qualifier before a term,
+    /// a word the suggestion would repeat), where the whole text reads across the blank line.
     pub fn lint_windows(&self, prose: &Prose<'_>, each: impl FnMut(Linted) -> ControlFlow<()>) {
         self.lint_windows_of(prose, Self::WINDOW, each);
     }
@@ -556,10 +582,10 @@ impl Checker {
             let _ = each(self.lint(prose));
             return;
         }
-        let quote_index = std::cell::OnceCell::new();
-        for range in prose.window_ranges(size) {
+        let shared = WholeText::default();
+        for range in prose.window_ranges(size, self.sentence_cuts) {
             let linted = Linted {
-                findings: self.check_part(&prose.window(range), &quote_index, prose),
+                findings: self.check_part(&prose.window(range), &shared, prose),
                 ..Linted::default()
             };
             if each(linted).is_break() {
@@ -583,6 +609,13 @@ impl Checker {
             directive_problems,
         }
     }
+}
+
+/// What the windows of one text read in the whole text, built when first needed.
+#[derive(Default)]
+struct WholeText<'a> {
+    quotes: std::cell::OnceCell<quotes::QuoteIndex<'a>>,
+    ignored: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }
 
 /// The result of [`Checker::lint`].

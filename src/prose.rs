@@ -199,21 +199,33 @@ impl<'a> Prose<'a> {
     /// Where to cut this prose into windows of about `size` bytes, to check a long text a
     /// part at a time ([`crate::Checker::lint_windows`]): ranges that cover the text, in order.
     /// A cut is made only where no term can cross it and no rule reads across it: between two
-    /// pieces that are not joined, or after a blank line. A text with neither for `size`
-    /// bytes is cut after a line break that follows the end of a sentence (`.`, `!`, `?`, `。`,
-    /// `！`, `？`): the words of a term do not run across a sentence's end, but a quotation
-    /// might, and is then read as two. A text with none of these is not cut.
-    pub fn window_ranges(&self, size: usize) -> Vec<Range<usize>> {
+    /// pieces that are not joined, or after a blank line. With `sentence_cuts` (no form of
+    /// the glossary has sentence punctuation in it, so none runs across a sentence's end), a
+    /// text with neither for `size` bytes is cut after a line break that follows the end of a
+    /// sentence (`.`, `!`, `?`, `。`, `！`, `？`); a quotation running across it is then read
+    /// as two. A text with none of these is not cut.
+    pub fn window_ranges(&self, size: usize, sentence_cuts: bool) -> Vec<Range<usize>> {
         let len = self.text.len();
         let size = size.max(1);
         let mut out = Vec::new();
         let mut from = 0;
         while len - from > size {
             let at = from + size;
+            let sentence = |until| {
+                sentence_cuts
+                    .then(|| self.sentence_line_end_from(at, until))
+                    .flatten()
+            };
             let cut = self
                 .barrier_from(at, at + size)
-                .or_else(|| self.sentence_line_end_from(at, at + size))
-                .or_else(|| self.barrier_from(at, len));
+                .or_else(|| sentence(at + size))
+                .or_else(|| {
+                    // Nothing within `size`: the nearest of either further on.
+                    match (self.barrier_from(at, len), sentence(len)) {
+                        (Some(b), Some(e)) => Some(b.min(e)),
+                        (b, e) => b.or(e),
+                    }
+                });
             match cut {
                 Some(c) if c > from && c < len => {
                     out.push(from..c);
@@ -262,7 +274,11 @@ impl<'a> Prose<'a> {
         memchr::memchr_iter(b'\n', &bytes[at.min(until)..until])
             .map(|nl| at + nl)
             .find(|&nl| {
-                let before = self.text[..nl].trim_end();
+                // Up to 64 bytes back: a long run of spaces before a line break is no
+                // sentence's end (and reading back through it at every line would be
+                // quadratic).
+                let from = self.text.floor_char_boundary(nl.saturating_sub(64));
+                let before = self.text[from..nl].trim_end();
                 before.ends_with(['.', '!', '?', '。', '！', '？'])
             })
             .map(|nl| nl + 1)

@@ -485,7 +485,11 @@ fn a_glossary_without_deviants_checks_translations_and_flags_no_draft() {
     let md = "The Belt and Road, the BELT AND ROAD *Initiative* and One Belt, One Road.\n";
     let dir = project(
         lexicon,
-        &[("t.po", po.as_bytes()), ("d.md", md.as_bytes()), ("d.txt", md.as_bytes())],
+        &[
+            ("t.po", po.as_bytes()),
+            ("d.md", md.as_bytes()),
+            ("d.txt", md.as_bytes()),
+        ],
     );
     let out = termlint()
         .current_dir(dir.path())

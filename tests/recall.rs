@@ -161,6 +161,22 @@ fn approved_spellings_that_differ_only_in_case_are_a_load_error() {
     }
 }
 
+/// A conflict names the terms it is between, also after a term that could not be loaded
+/// (term indexes and glossary positions then differ).
+#[test]
+fn conflicts_name_their_terms_after_a_term_that_did_not_load() {
+    let g = "[[term]]\nid = \"skip\"\n\n[[term]]\nid = \"a\"\npreferred = \"A\"\ndeviants = [\"OBOR\", \"CPC\"]\n\n[[term]]\nid = \"b\"\npreferred = \"CPC\"\ndeviants = [\"OBOR\"]\n";
+    let err = load_error(g);
+    assert!(
+        err.contains("deviant \"OBOR\" is listed under two terms, \"a\" and \"b\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("deviant \"CPC\" is an approved rendering of term \"b\""),
+        "{err}"
+    );
+}
+
 #[test]
 fn approved_spellings_in_two_glossary_files_that_differ_in_case_conflict() {
     let dir = project(

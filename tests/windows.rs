@@ -1,6 +1,7 @@
 //! A long text is checked a window at a time (`Checker::lint_windows`), so that memory holds
-//! one window's findings. The windows are cut where no term or rule reaches across: what
-//! they find together is what the whole text gives.
+//! one window's findings. The windows are cut where no term reaches across: what they find
+//! together is what the whole text gives (apart from the rules that read a few words across
+//! a blank line, at a cut; see `Checker::lint_windows`).
 
 mod common;
 
@@ -90,7 +91,7 @@ fn a_long_text_is_cut_at_paragraphs_and_sentence_ends_and_finds_the_same() {
     assert_eq!(found.len(), whole.len());
     assert!(found == whole, "the windows found otherwise");
     // Each window ends at a paragraph or after a sentence's end, never inside a term.
-    for r in prose.window_ranges(64 << 10) {
+    for r in prose.window_ranges(64 << 10, true) {
         let before = text[..r.end].trim_end_matches([' ', '\n']);
         assert!(
             r.end == text.len() || text[..r.end].ends_with("\n\n") || before.ends_with('.'),
@@ -183,4 +184,33 @@ fn the_cli_reports_a_long_file_window_by_window() {
         &human[human.len() - 200..]
     );
     assert!(human.contains("96001 │ Ça: the CCP.\n"));
+}
+
+/// A form with sentence punctuation in it ("Pres. Xi") may run across a line break after
+/// that punctuation: the glossary then allows no cut there, and the form is found.
+#[test]
+fn no_cut_at_a_sentence_end_when_a_form_has_sentence_punctuation() {
+    let g = "[[term]]\nid = \"xi\"\npreferred = \"President Xi\"\ndeviants = [\"Pres. Xi\"]\n";
+    let checker = Checker::new(Glossary::from_toml(g).unwrap()).unwrap();
+    let text = "A line.\nThen Pres.\nXi met them.\n".repeat(50);
+    let prose = Prose::whole(&text);
+    let whole = checker.lint(&prose).findings;
+    assert_eq!(whole.len(), 50);
+    let (found, _) = windowed(&checker, &prose, 5);
+    assert_eq!(found, whole);
+    // Prose itself cuts after a sentence's end only when told it may.
+    assert!(prose.window_ranges(5, true).len() > 50);
+    assert_eq!(prose.window_ranges(5, false).len(), 1);
+}
+
+/// Lines of spaces that are not blank lines (an ideographic space) are no sentence ends, and
+/// reading them is linear: 400,000 such lines are cut in an instant.
+#[test]
+fn long_runs_of_wide_spaces_are_cut_in_linear_time() {
+    let text = format!("x.{}", "\u{3000}\n".repeat(400_000));
+    let prose = Prose::whole(&text);
+    let started = std::time::Instant::now();
+    let ranges = prose.window_ranges(1000, true);
+    assert_eq!(ranges.len(), 1, "no cut: no blank line, no sentence end");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
 }

@@ -492,9 +492,9 @@ fn check_target(target: &Target, ctx: &Context<'_>) -> Option<Outcome> {
         return None;
     }
     let read = if settings.format_for(&target.path) == Format::Docx {
-        input::read_docx(&target.path)
+        input::read_docx(&target.path, target.explicit)
     } else {
-        input::read_path(&target.path)
+        input::read_path(&target.path, target.explicit)
     };
     match read {
         Ok(input) => {

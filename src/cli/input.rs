@@ -74,12 +74,18 @@ pub use termlint::project::read::describe_io;
 /// The bytes of a regular file. Opened without blocking (a FIFO would wait for a writer) and
 /// then checked, on the open file, to be a regular file: one `statx` fewer than checking the
 /// path first, which is a twentieth of the time spent on a tree of small files.
-fn read_regular(path: &Path) -> Result<Vec<u8>, InputError> {
+/// A walked file (`follow` false) is opened without following a symbolic link: the walk
+/// does not follow them, so one found there now was swapped in after the walk.
+fn read_regular(path: &Path, follow: bool) -> Result<Vec<u8>, InputError> {
     use std::io::Read;
     use std::os::unix::fs::OpenOptionsExt;
+    let mut flags = rustix::fs::OFlags::NONBLOCK;
+    if !follow {
+        flags |= rustix::fs::OFlags::NOFOLLOW;
+    }
     let mut file = std::fs::OpenOptions::new()
         .read(true)
-        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .custom_flags(flags.bits() as i32)
         .open(path)
         .map_err(InputError::Io)?;
     let meta = file.metadata().map_err(InputError::Io)?;
@@ -94,15 +100,15 @@ fn read_regular(path: &Path) -> Result<Vec<u8>, InputError> {
 }
 
 /// A Word document's paragraphs, one per line (see [`termlint::formats::docx`]).
-pub fn read_docx(path: &Path) -> Result<Input, InputError> {
-    let bytes = read_regular(path)?;
+pub fn read_docx(path: &Path, follow: bool) -> Result<Input, InputError> {
+    let bytes = read_regular(path, follow)?;
     let text = termlint::formats::docx::text(&bytes).map_err(InputError::Docx)?;
     Ok(Input { text, bom: false })
 }
 
 /// A text file's text; what is not a regular file is refused, unread.
-pub fn read_path(path: &Path) -> Result<Input, InputError> {
-    decode(read_regular(path)?)
+pub fn read_path(path: &Path, follow: bool) -> Result<Input, InputError> {
+    decode(read_regular(path, follow)?)
 }
 
 /// Refuses what is not a regular file: reading a FIFO or a device could block forever.
@@ -180,7 +186,11 @@ mod tests {
         .unwrap();
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let _ = tx.send(read_path(&fifo).map(|_| ()).map_err(|e| e.to_string()));
+            let _ = tx.send(
+                read_path(&fifo, true)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
+            );
         });
         let result = rx
             .recv_timeout(std::time::Duration::from_secs(10))
@@ -194,7 +204,12 @@ mod tests {
         );
         let text = dir.path().join("a.txt");
         std::fs::write(&text, "\u{feff}The CCP.\n").unwrap();
-        let input = read_path(&text).unwrap();
+        let input = read_path(&text, false).unwrap();
         assert_eq!((input.text.as_str(), input.bom), ("The CCP.\n", true));
+        // A walked path that became a symbolic link is not followed; a named one is.
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&text, &link).unwrap();
+        assert!(read_path(&link, false).is_err());
+        assert_eq!(read_path(&link, true).unwrap().text, "The CCP.\n");
     }
 }

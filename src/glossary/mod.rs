@@ -282,7 +282,7 @@ impl Glossary {
         let mut terms = Vec::with_capacity(raw.term.len());
         let mut ids: HashMap<String, Range<usize>> = HashMap::new();
         // Every form listed so far, at its span (the rules shared with merging and import).
-        let mut forms: Forms<Range<usize>> = Forms::default();
+        let mut forms: Forms<(Range<usize>, String)> = Forms::default();
         for spanned in &raw.term {
             let table_span = spanned.span();
             let t = spanned.get_ref();
@@ -488,31 +488,31 @@ impl Glossary {
                     approved,
                     written: value.to_string(),
                     case_sensitive: t.case_sensitive,
-                    at: form.span(),
+                    at: (form.span(), id_text.clone()),
                 };
                 for conflict in forms.add(listing) {
-                    let id_of = |l: &Listing<Range<usize>>| raw_id(&raw.term[l.term]);
+                    let id_of = |l: &Listing<(Range<usize>, String)>| l.at.1.clone();
                     errors.push(match conflict {
                         Conflict::Miscased { first, again } => {
                             let sensitive = if again.case_sensitive { id_text.clone() } else { id_of(&first) };
-                            GlossaryError::at(again.at, format!("approved form {} of term \"{id_text}\" differs only in letter case from \"{}\" of term \"{}\"", shown(value), first.written, id_of(&first)))
-                                .related(first.at, "approved here")
+                            GlossaryError::at(again.at.0, format!("approved form {} of term \"{id_text}\" differs only in letter case from \"{}\" of term \"{}\"", shown(value), first.written, id_of(&first)))
+                                .related(first.at.0, "approved here")
                                 .help(format!("term \"{sensitive}\" is case-sensitive, so it would flag the other spelling; approve one spelling, or make both terms case-insensitive"))
                         }
                         // One listing approves what the other flags, in one term or in two.
                         Conflict::ApprovedAndDeviant { approved, deviant } => {
-                            GlossaryError::at(deviant.at, format!("deviant {} is an approved rendering of term \"{}\"", shown(value), id_of(&approved)))
-                                .related(approved.at, "approved here")
+                            GlossaryError::at(deviant.at.0, format!("deviant {} is an approved rendering of term \"{}\"", shown(value), id_of(&approved)))
+                                .related(approved.at.0, "approved here")
                                 .help("termlint would flag the approved rendering; remove the deviant")
                         }
                         Conflict::Repeated { first, again } => {
-                            GlossaryError::at(again.at, format!("{} is listed twice in term \"{id_text}\"", shown(value)))
-                                .related(first.at, "first listed here")
+                            GlossaryError::at(again.at.0, format!("{} is listed twice in term \"{id_text}\"", shown(value)))
+                                .related(first.at.0, "first listed here")
                                 .help("remove the repeated form (forms are compared ignoring case, curly quotes and spacing)")
                         }
                         Conflict::DeviantOfTwoTerms { first, again } => {
-                            GlossaryError::at(again.at, format!("deviant {} is listed under two terms, \"{}\" and \"{id_text}\"", shown(value), id_of(&first)))
-                                .related(first.at, "first listed here")
+                            GlossaryError::at(again.at.0, format!("deviant {} is listed under two terms, \"{}\" and \"{id_text}\"", shown(value), id_of(&first)))
+                                .related(first.at.0, "first listed here")
                                 .help("a deviant can suggest only one rendering; keep it under one term")
                         }
                     });
@@ -532,7 +532,7 @@ impl Glossary {
                 if let Some(first) = forms.listed(value) {
                     errors.push(
                         GlossaryError::at(e.span(), format!("exception {} of term \"{id_text}\" is also listed as a form", shown(value)))
-                            .related(first.at.clone(), "listed here")
+                            .related(first.at.0.clone(), "listed here")
                             .help("an exception is a longer phrase that contains a deviant; remove one of the two"),
                     );
                 } else if let Some(first) = exception_keys.get(&key) {
@@ -733,14 +733,6 @@ impl Glossary {
             Err(errors)
         }
     }
-}
-
-fn raw_id(t: &Spanned<RawTerm>) -> String {
-    t.get_ref()
-        .id
-        .as_ref()
-        .map(|s| s.get_ref().clone())
-        .unwrap_or_default()
 }
 
 /// Turns a TOML or schema error into a [`GlossaryError`], adding a "did you mean" for typos.

@@ -433,7 +433,9 @@ fn clean_forms(terms: &mut [Term], warnings: &mut Vec<String>) {
         case_sensitive: t.case_sensitive,
         at: (),
     };
-    // Every approved form first: a deviant that any term approves, before or after it, goes.
+    // Every approved form first, the preferred ones before the admitted ones: a deviant that
+    // any term approves, before or after it, goes, and so does an admitted spelling that
+    // clashes with a preferred one, wherever the terms stand.
     for i in 0..terms.len() {
         let t = &terms[i];
         for conflict in forms.add(listing(i, true, &t.preferred, t)) {
@@ -446,6 +448,8 @@ fn clean_forms(terms: &mut [Term], warnings: &mut Vec<String>) {
                 ));
             }
         }
+    }
+    for i in 0..terms.len() {
         let mut kept = Vec::new();
         for f in std::mem::take(&mut terms[i].admitted) {
             if !wordy(&f) {
@@ -567,22 +571,23 @@ mod tests {
                 &["belt and road initiative", "BRI", "B&R"],
                 &["Belt and Road", "obor", "..."],
             ),
+            term(&["中共"], "the party", &["cpc"], &[]),
+            // Case-sensitive, after the term that admits its preferred form in another case.
             term(
                 &["中国共产党"],
-                "Communist Party of China",
-                &["CPC"],
+                "CPC",
+                &["Communist Party of China"],
                 &["CCP"],
             ),
-            term(&["中共"], "the party", &["cpc"], &[]),
         ];
-        terms[2].case_sensitive = true;
+        terms[3].case_sensitive = true;
         let mut warnings = Vec::new();
         clean_forms(&mut terms, &mut warnings);
         assign_ids(&mut terms);
         assert_eq!(
             warnings,
             [
-                r#"dropped admitted form "cpc" of 中共 ("the party"): it differs only in letter case from "CPC" of 中国共产党 ("Communist Party of China"), and one of the terms is case-sensitive"#,
+                r#"dropped admitted form "cpc" of 中共 ("the party"): it differs only in letter case from "CPC" of 中国共产党 ("CPC"), and one of the terms is case-sensitive"#,
                 r#"dropped deviant "B&R" of 一带一路 ("Belt and Road Initiative"): it is an approved rendering of “一带一路”倡议 ("BRI")"#,
                 r#"dropped deviant "Belt and Road" of “一带一路”倡议 ("BRI"): it is an approved rendering of 一带一路 ("Belt and Road Initiative")"#,
                 r#"dropped deviant "obor" of “一带一路”倡议 ("BRI"): it is already a deviant of 一带一路 ("Belt and Road Initiative")"#,
@@ -605,12 +610,12 @@ mod tests {
                     &["belt and road initiative".to_string(), "B&R".to_string()][..],
                     &[][..]
                 ),
+                ("the-party", &[][..], &[][..]),
                 (
-                    "communist-party-of-china",
-                    &["CPC".to_string()][..],
+                    "cpc",
+                    &["Communist Party of China".to_string()][..],
                     &["CCP".to_string()][..]
                 ),
-                ("the-party", &[][..], &[][..]),
             ]
         );
         let glossary = Glossary {

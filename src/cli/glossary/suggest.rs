@@ -79,9 +79,9 @@ pub fn run(args: &SuggestArgs) -> Status {
         }
         let format = settings.format_for(&target.path);
         let read = if format == Format::Docx {
-            input::read_docx(&target.path)
+            input::read_docx(&target.path, target.explicit)
         } else {
-            input::read_path(&target.path)
+            input::read_path(&target.path, target.explicit)
         };
         let input = match read {
             Ok(i) => i,
