@@ -159,6 +159,9 @@ pub struct Matcher {
     /// The forms by their anchor word (a form without a word character, which a glossary
     /// refuses, has none and never matches).
     words: std::sync::Arc<WordIndex<Anchor>>,
+    /// Per form: whether it only hides deviants (an approved form of a term that is not
+    /// case-sensitive).
+    hides: Vec<bool>,
 }
 
 impl Matcher {
@@ -267,9 +270,14 @@ impl Matcher {
             }
             pairs.push((word, Anchor { whole, ..entry }));
         }
+        let hides = forms
+            .iter()
+            .map(|f| f.kind.is_approved() && !glossary.terms[f.term].case_sensitive)
+            .collect();
         Ok(Matcher {
             forms,
             words: std::sync::Arc::new(WordIndex::new(pairs)),
+            hides,
         })
     }
 
@@ -321,8 +329,10 @@ impl Matcher {
                 ControlFlow::Continue(())
             });
         }
-        if defer_hiding && out.is_empty() {
-            return out;
+        // Words split by a join are read whole here, every form verified.
+        self.split_words(prose, &mut out);
+        if defer_hiding && out.iter().all(|c| self.hides[c.form]) {
+            return Vec::new();
         }
         for (piece, start, end) in deferred {
             let mut edges = (None, None);
@@ -335,7 +345,6 @@ impl Matcher {
                 self.consider(prose, piece, start, end, e, &mut edges, &mut out);
             }
         }
-        self.split_words(prose, &mut out);
         out
     }
 
