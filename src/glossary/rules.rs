@@ -84,8 +84,8 @@ pub enum Conflict<W> {
 pub struct Forms<W> {
     /// Normalised form -> its first listing.
     first: HashMap<String, Listing<W>>,
-    /// Normalised approved form -> its first approving listing.
-    approving: HashMap<String, Listing<W>>,
+    /// Normalised approved form -> its approving listings, in order.
+    approving: HashMap<String, Vec<Listing<W>>>,
 }
 
 impl<W> Default for Forms<W> {
@@ -101,7 +101,9 @@ impl<W: Clone> Forms<W> {
     /// The listing of an approved form first listed elsewhere, if any: import keeps a deviant
     /// only if no term approves it.
     pub fn approved(&self, form: &str) -> Option<&Listing<W>> {
-        self.approving.get(&fold::normalize(form))
+        self.approving
+            .get(&fold::normalize(form))
+            .and_then(|all| all.first())
     }
 
     /// The first listing of `form`, approved or deviant, if any.
@@ -116,22 +118,20 @@ impl<W: Clone> Forms<W> {
         let key = fold::normalize(&listing.written);
         let mut conflicts = Vec::new();
         if listing.approved {
-            match self.approving.get(&key) {
-                Some(first)
-                    if first.term != listing.term
-                        && (first.case_sensitive || listing.case_sensitive)
-                        && crate::casing::is_miscased(&listing.written, &first.written, false) =>
-                {
-                    conflicts.push(Conflict::Miscased {
-                        first: first.clone(),
-                        again: listing.clone(),
-                    });
-                }
-                Some(_) => {}
-                None => {
-                    self.approving.insert(key.clone(), listing.clone());
-                }
+            // Any earlier spelling of another term: one of them case-sensitive, and the
+            // spellings differ in letter case (the first such spelling is named).
+            let all = self.approving.entry(key.clone()).or_default();
+            if let Some(first) = all.iter().find(|first| {
+                first.term != listing.term
+                    && (first.case_sensitive || listing.case_sensitive)
+                    && crate::casing::is_miscased(&listing.written, &first.written, false)
+            }) {
+                conflicts.push(Conflict::Miscased {
+                    first: first.clone(),
+                    again: listing.clone(),
+                });
             }
+            all.push(listing.clone());
         }
         match self.first.get(&key) {
             Some(first) if first.approved != listing.approved => {
@@ -247,5 +247,20 @@ mod tests {
         }
         assert_eq!(forms.approved("cpc").map(|l| l.term), Some(7));
         assert!(forms.approved("OBOR").is_none());
+    }
+
+    /// A case-sensitive spelling clashes with every other term's spelling in another case,
+    /// not only with the first one listed.
+    #[test]
+    fn a_case_sensitive_spelling_clashes_with_any_other_spelling() {
+        let mut forms = Forms::default();
+        assert!(forms.add(listing(0, true, "CPC", false)).is_empty());
+        assert!(forms.add(listing(1, true, "CPC", true)).is_empty());
+        match forms.add(listing(2, true, "cpc", false)).as_slice() {
+            [Conflict::Miscased { first, again }] => {
+                assert_eq!((first.term, again.term), (1, 2));
+            }
+            other => panic!("{:?}", kinds(other)),
+        }
     }
 }
