@@ -57,25 +57,8 @@ pub struct InitArgs {
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
-    /// The termbases' format (default: from the extension).
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub from: Option<ImportFormat>,
-
-    /// For tables: the columns, as for `glossary import` (for example `zh,en,admitted=en_alt`).
-    #[arg(long, value_name = "SPEC", default_value = "1,2")]
-    pub columns: String,
-
-    /// The source language (default: the termbase's other language, else zh).
-    #[arg(long, value_name = "LANG")]
-    pub source_lang: Option<String>,
-
-    /// The target language (default: en).
-    #[arg(long, value_name = "LANG")]
-    pub target_lang: Option<String>,
-
-    /// Read handbook notation in renderings (as `glossary import`).
-    #[arg(long)]
-    pub expand_alternatives: bool,
+    #[command(flatten)]
+    pub termbase: TermbaseArgs,
 }
 
 #[derive(Debug, Args)]
@@ -159,6 +142,13 @@ pub struct ImportArgs {
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
 
+    #[command(flatten)]
+    pub termbase: TermbaseArgs,
+}
+
+/// How termbases are read: by `glossary import`, and by `init` for the glossary it writes.
+#[derive(Clone, Debug, Args)]
+pub struct TermbaseArgs {
     /// The files' format (default: from the extension: .tbx/.xml, .csv, .tsv/.tab/.txt, .lex).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub from: Option<ImportFormat>,

@@ -35,18 +35,14 @@ pub fn run(args: &InitArgs) -> Status {
         );
         return Status::Error;
     }
-    let source = args.source_lang.as_deref().unwrap_or("zh");
-    let target = args.target_lang.as_deref().unwrap_or("en");
+    let source = args.termbase.source_lang.as_deref().unwrap_or("zh");
+    let target = args.termbase.target_lang.as_deref().unwrap_or("en");
     let (glossary, terms) = if args.termbases.is_empty() {
         (empty_glossary(source, target), None)
     } else {
         let import = ImportArgs {
             files: args.termbases.clone(),
-            from: args.from,
-            columns: args.columns.clone(),
-            source_lang: args.source_lang.clone(),
-            target_lang: args.target_lang.clone(),
-            expand_alternatives: args.expand_alternatives,
+            termbase: args.termbase.clone(),
         };
         let Some(converted) = glossary_import::convert(&import) else {
             eprintln!("termlint init: nothing was written");

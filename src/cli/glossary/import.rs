@@ -48,7 +48,7 @@ impl Converted {
 /// Reads and merges the termbases of `args`; prints warnings and errors on standard error.
 /// None after an error.
 pub fn convert(args: &ImportArgs) -> Option<Converted> {
-    let layout = match import::table::Layout::parse(&args.columns) {
+    let layout = match import::table::Layout::parse(&args.termbase.columns) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("error: invalid --columns: {e}");
@@ -56,15 +56,15 @@ pub fn convert(args: &ImportArgs) -> Option<Converted> {
         }
     };
     let languages = (
-        args.source_lang.as_deref().unwrap_or("zh"),
-        args.target_lang.as_deref().unwrap_or("en"),
+        args.termbase.source_lang.as_deref().unwrap_or("zh"),
+        args.termbase.target_lang.as_deref().unwrap_or("en"),
     );
     let mut concepts: Vec<Concept> = Vec::new();
     // Warnings about the files read (a header row, columns not imported), before the merge's.
     let mut file_warnings: Vec<String> = Vec::new();
     for path in &args.files {
         let name = shown(path);
-        let Some(format) = args.from.or_else(|| guess(path)) else {
+        let Some(format) = args.termbase.from.or_else(|| guess(path)) else {
             eprintln!(
                 "error: {name}: unknown glossary format; name it with --from tbx|csv|tsv|lex"
             );
@@ -104,9 +104,9 @@ pub fn convert(args: &ImportArgs) -> Option<Converted> {
         }
     }
     let options = Options {
-        source_language: args.source_lang.clone(),
-        target_language: args.target_lang.clone(),
-        expand_alternatives: args.expand_alternatives,
+        source_language: args.termbase.source_lang.clone(),
+        target_language: args.termbase.target_lang.clone(),
+        expand_alternatives: args.termbase.expand_alternatives,
     };
     let imported = match import::build(&concepts, &options) {
         Ok(i) => i,
