@@ -84,7 +84,8 @@ struct Anchor {
     hyphen_after: bool,
     /// Whether the form only hides deviants (an approved form of a term that is not
     /// case-sensitive): in a monolingual text it matters only where a deviant is found too
-    /// (see [`Matcher::reporting_candidates`]).
+    /// (see [`Matcher::reporting_candidates`]). `Matcher::hides` of the form, copied here so
+    /// that the word loop reads it with the entry it already has.
     hides: bool,
 }
 
