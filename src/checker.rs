@@ -44,7 +44,7 @@ impl Checker {
         let sentence_cuts = !glossary.terms.iter().any(|t| {
             t.approved()
                 .chain(t.deviants.iter().chain(&t.exceptions).map(String::as_str))
-                .any(|f| f.contains(['.', '!', '?', '。', '！', '？']))
+                .any(|f| f.contains(crate::prose::SENTENCE_ENDS))
         });
         Ok(Checker {
             flags_text,

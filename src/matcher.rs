@@ -241,6 +241,10 @@ impl Matcher {
                 *shared.entry(w).or_default() += 1;
             }
         }
+        let hides: Vec<bool> = forms
+            .iter()
+            .map(|f| f.kind.is_approved() && !glossary.terms[f.term].case_sensitive)
+            .collect();
         let mut pairs = Vec::new();
         for (i, (form, words)) in forms.iter().zip(&form_words).enumerate() {
             let best = words.iter().enumerate().max_by_key(|&(index, (s, e, w))| {
@@ -253,8 +257,10 @@ impl Matcher {
             let word = word.clone();
             let entry = form.word_entry(i, start, end);
             let whole = start == 0 && end == form.chars.len();
-            let hides = form.kind.is_approved() && !glossary.terms[form.term].case_sensitive;
-            let entry = Anchor { hides, ..entry };
+            let entry = Anchor {
+                hides: hides[i],
+                ..entry
+            };
             if end == form.chars.len() {
                 // The last word: its plural spellings are words of the text too.
                 match form.inflection {
@@ -271,10 +277,6 @@ impl Matcher {
             }
             pairs.push((word, Anchor { whole, ..entry }));
         }
-        let hides = forms
-            .iter()
-            .map(|f| f.kind.is_approved() && !glossary.terms[f.term].case_sensitive)
-            .collect();
         Ok(Matcher {
             forms,
             words: std::sync::Arc::new(WordIndex::new(pairs)),

@@ -15,6 +15,10 @@ use std::ops::Range;
 
 use crate::suppress::Directive;
 
+/// The characters that end a sentence, for cutting a long text into windows
+/// ([`Prose::window_ranges`]).
+pub const SENTENCE_ENDS: [char; 6] = ['.', '!', '?', '。', '！', '？'];
+
 /// A translation unit: its source text and where its translation is in the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
@@ -279,7 +283,7 @@ impl<'a> Prose<'a> {
                 // quadratic).
                 let from = self.text.floor_char_boundary(nl.saturating_sub(64));
                 let before = self.text[from..nl].trim_end();
-                before.ends_with(['.', '!', '?', '。', '！', '？'])
+                before.ends_with(SENTENCE_ENDS)
             })
             .map(|nl| nl + 1)
     }
