@@ -210,6 +210,7 @@ impl Checker {
                     FindingKind::Miscased
                 }
             };
+            let mut may_be_qualified = false;
             let mut suggestion = match kind {
                 FindingKind::Deviant => {
                     // After a qualifier ("China-ASEAN", "regional"), the qualified form; else
@@ -221,6 +222,10 @@ impl Checker {
                         Some(q) => q.use_form.as_str(),
                         None => term.replacement_for(&form.text),
                     };
+                    // No qualifier right before: one elsewhere in the sentence may still mean
+                    // the qualified form (read once the span is fitted, below).
+                    may_be_qualified = qualified.is_none()
+                        && term.qualified.as_ref().is_some_and(|q| q.use_form != base);
                     let recased = casing::match_case(base, stem, &form.text);
                     if form.inflected_first {
                         inflected_fix = inflect::carry(&recased, &form.text, stem);
@@ -276,6 +281,11 @@ impl Checker {
                 span = fitted.span;
                 suggestion = fitted.suggestion;
             }
+            // A fix that widens the term's scope ("community of common destiny" -> "... for
+            // mankind") while a qualifier stands in the sentence is not sure (fit, rule 4).
+            let unsure_qualifier = may_be_qualified
+                && fit::adds_words(&text[span.clone()], &suggestion)
+                && fit::qualifier_in_sentence(prose, span.clone(), |w| term.qualifies(w));
             let quotation = quotes.as_ref().and_then(|q| q.quotation(span.clone()));
             let cited = kind == FindingKind::Deviant
                 && quotation.is_none()
@@ -288,6 +298,8 @@ impl Checker {
                 Fix::Plural
             } else if unhyphenable {
                 Fix::Hyphenated
+            } else if unsure_qualifier {
+                Fix::Qualifier
             } else if cited {
                 Fix::InTitle
             } else if !prose.is_plain(span.clone()) {

@@ -131,6 +131,9 @@ pub enum Fix {
     /// Not fixed: the suggestion brings in a word that already stands a few words away
     /// ("mankind is a community of common destiny"), so the fix would say it twice.
     RepeatsNearby,
+    /// Not fixed: a qualifier stands elsewhere in the sentence ("… take root in neighbouring
+    /// countries"), so whether the term's qualified form is meant is not sure.
+    Qualifier,
 }
 
 impl Fix {
@@ -156,6 +159,9 @@ impl Fix {
             ),
             Fix::InEntity => Some(
                 "the words come from an XML entity; change its declaration in the DTD, or write the text out here",
+            ),
+            Fix::Qualifier => Some(
+                "a word in the sentence may make this a bilateral or regional use, which takes the term's qualified form; choose the form by hand",
             ),
             Fix::RepeatsNearby => Some(
                 "the suggestion would repeat a word that stands next to it; reword the sentence by hand",

@@ -18,6 +18,15 @@
 //!    "… community of shared future for mankind"; "precise poverty alleviation through
 //!    *targeted* poverty alleviation"), the fix would say it twice: the finding is reported
 //!    and the text left for a person to reword ([`repeats_nearby`]).
+//! 4. **A qualifier elsewhere in the sentence.** A term with a qualified form (a bilateral or
+//!    regional "community with a shared future", against the preferred "… for mankind") takes
+//!    it when the qualifier stands right before the deviant. When a qualifier stands elsewhere
+//!    in the sentence ("the sense of community of common destiny take root in *neighbouring*
+//!    countries"; a headline line "China to grow closer to *ASEAN*" above it) and the fix
+//!    would widen what the text says (bring in more content words than it has: "… for
+//!    mankind"), which form is meant is not sure: the finding is reported and the text left
+//!    ([`adds_words`], [`qualifier_in_sentence`]). A fix that only rewords ("… for humanity"
+//!    → "… for mankind") stays.
 //!
 //! All read the words next to the span through the prose cursors, so they never cross a
 //! barrier (a block boundary, a table cell, a segment) or take in markup.
@@ -341,6 +350,84 @@ pub fn repeats_nearby(
         .chain(after.iter().take_while(|w| w.span.end <= bounds.end))
         .flat_map(|w| w.folded.split('-').map(base).collect::<Vec<_>>())
         .any(|w| added.contains(&w))
+}
+
+/// Whether `suggestion` has more content words (not function words) than `written`: a fix
+/// that brings in words the text does not say ("community of common destiny" -> "community of
+/// shared future for mankind"), not one that rewords what it says ("... for humanity" -> "...
+/// for mankind").
+pub fn adds_words(written: &str, suggestion: &str) -> bool {
+    let content = |s: &str| {
+        crate::inserted::words(s)
+            .iter()
+            .flat_map(|w| w.split('-').map(str::to_string).collect::<Vec<_>>())
+            .filter(|w| !w.is_empty() && !crate::inserted::FUNCTION_WORDS.contains(&w.as_str()))
+            .count()
+    };
+    content(suggestion) > content(written)
+}
+
+/// How far [`qualifier_in_sentence`] reads on each side of the span, in characters.
+const SENTENCE_REACH: usize = 600;
+
+/// Whether a word in the same sentence as `span`, outside it, `qualifies` the term. The
+/// sentence ends at a sentence-ending character ([`crate::prose::SENTENCE_ENDS`]), a blank
+/// line or a barrier, and at most [`SENTENCE_REACH`] characters away on each side; a line
+/// break alone does not end it (hard-wrapped text, a headline line over its standfirst). A
+/// period inside an abbreviation ("U.S.") ends the reading early, which can only miss a
+/// qualifier, never invent one. See the module's rule 4.
+pub fn qualifier_in_sentence(
+    prose: &Prose<'_>,
+    span: Range<usize>,
+    qualifies: impl Fn(&str) -> bool,
+) -> bool {
+    // Reads one side's characters, nearest first, up to the sentence's end.
+    fn side(chars: impl Iterator<Item = (usize, char)>) -> Vec<char> {
+        let mut out = Vec::new();
+        let mut breaks = 0;
+        for (_, c) in chars.take(SENTENCE_REACH) {
+            if crate::prose::SENTENCE_ENDS.contains(&c) {
+                break;
+            }
+            if c.is_whitespace() {
+                breaks += crate::fold::line_breaks(c);
+                if breaks >= 2 {
+                    break;
+                }
+            } else {
+                breaks = 0;
+            }
+            out.push(c);
+        }
+        out
+    }
+    // The words of a run of characters in reading order: word characters, with joiners
+    // between them ("China-ASEAN", "cross-Straits").
+    fn any_word(chars: &[char], qualifies: &impl Fn(&str) -> bool) -> bool {
+        chars
+            .split(|&c| !(is_word_char(c) || joiner(c)))
+            .map(|w| w.iter().collect::<String>())
+            .map(|w| w.trim_matches(joiner).to_string())
+            .any(|w| !w.is_empty() && qualifies(&w))
+    }
+    let before = match prose.piece_at(span.start) {
+        Some(piece) => {
+            let mut chars = side(prose.backward(piece, span.start));
+            chars.reverse();
+            chars
+        }
+        None => Vec::new(),
+    };
+    let after = match span
+        .end
+        .checked_sub(1)
+        .and_then(|o| prose.piece_at(o))
+        .filter(|_| span.end > span.start)
+    {
+        Some(piece) => side(prose.forward(piece, span.end)),
+        None => Vec::new(),
+    };
+    any_word(&before, &qualifies) || any_word(&after, &qualifies)
 }
 
 #[cfg(test)]

@@ -395,7 +395,7 @@ fn class5_exceptions_are_never_reported_and_are_not_renderings() {
 
 #[test]
 fn class3_qualified_uses_get_the_qualified_form() {
-    let text = "a China-ASEAN community of common destiny, a regional Community of Shared Destiny,\na cross-Straits community of shared destiny and a community of common destiny.";
+    let text = "a China-ASEAN community of common destiny, a regional Community of Shared Destiny,\na cross-Straits community of shared destiny. And a community of common destiny.";
     let (rows, fixed) = run_with(KEYS, Format::Plain, text);
     assert_eq!(
         rows,
@@ -403,12 +403,66 @@ fn class3_qualified_uses_get_the_qualified_form() {
             r#"14..41 error "community of common destiny" -> "community with a shared future""#,
             r#"54..81 error "Community of Shared Destiny" -> "Community with a Shared Future""#,
             r#"99..126 error "community of shared destiny" -> "community with a shared future""#,
-            r#"133..160 error "community of common destiny" -> "community of shared future for mankind""#,
+            r#"134..161 error "community of common destiny" -> "community of shared future for mankind""#,
         ]
     );
     assert_eq!(
         fixed,
-        "a China-ASEAN community with a shared future, a regional Community with a Shared Future,\na cross-Straits community with a shared future and a community of shared future for mankind."
+        "a China-ASEAN community with a shared future, a regional Community with a Shared Future,\na cross-Straits community with a shared future. And a community of shared future for mankind."
+    );
+}
+
+/// A qualifier elsewhere in the sentence (after the term, or on a headline line above it):
+/// a fix that would widen the term to mankind's is not sure, so it is reported and left; a
+/// fix that only rewords, or a sentence with no qualifier, is fixed.
+#[test]
+fn class3_a_qualifier_elsewhere_in_the_sentence_leaves_the_fix_to_a_person() {
+    let reason = "a word in the sentence may make this a bilateral or regional use, which takes the term's qualified form; choose the form by hand";
+    let text = "Let a community of common destiny grow among regional partners.\n\nTalks with cross-Straits groups\nThe leaders spoke of a community of shared destiny.\n\nWe build a community of common destiny. Regional talks follow.\n";
+    let (rows, fixed) = run_with(KEYS, Format::Plain, text);
+    assert_eq!(
+        rows,
+        [
+            format!(r#"6..33 error "community of common destiny" -> "community of shared future for mankind" (not fixed: {reason})"#),
+            format!(r#"120..147 error "community of shared destiny" -> "community of shared future for mankind" (not fixed: {reason})"#),
+            r#"161..188 error "community of common destiny" -> "community of shared future for mankind""#.to_string(),
+        ]
+    );
+    assert_eq!(
+        fixed,
+        text.replace(
+            "We build a community of common destiny.",
+            "We build a community of shared future for mankind."
+        )
+    );
+    // A qualifier right before the term still gets the qualified form, fixed.
+    let (rows, _) = run_with(
+        KEYS,
+        Format::Plain,
+        "A regional community of common destiny in regional talks.",
+    );
+    assert_eq!(
+        rows,
+        [r#"11..38 error "community of common destiny" -> "community with a shared future""#]
+    );
+    // A fix that rewords without widening ("for humanity" -> "for mankind") stays a fix.
+    let glossary = format!(
+        "{KEYS}\n[[term]]\nid = \"tail\"\npreferred = \"tail of shared future for mankind\"\nadmitted = [\"tail with a shared future\"]\ndeviants = [\"tail of shared future for humanity\"]\nqualified = {{ use = \"tail with a shared future\", words = [\"regional\"] }}\n"
+    );
+    let (rows, fixed) = run_with(
+        &glossary,
+        Format::Plain,
+        "A tail of shared future for humanity among regional partners.",
+    );
+    assert_eq!(
+        rows,
+        [
+            r#"2..36 error "tail of shared future for humanity" -> "tail of shared future for mankind""#
+        ]
+    );
+    assert_eq!(
+        fixed,
+        "A tail of shared future for mankind among regional partners."
     );
 }
 
