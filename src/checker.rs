@@ -534,11 +534,12 @@ impl Checker {
     }
 
     /// The prose of `text` read as `format`, as [`Format::read`] gives it, except that a
-    /// Markdown text is parsed only if its raw text could hold a match: a word some form is
-    /// anchored on, a word that inline markup might split (`**C**CP`), or a suppression
-    /// directive. Markup only hides text and joins words, so where the raw text has none of
-    /// these, the prose has no match either; most files of a documentation tree have none,
-    /// and parsing was a quarter of the time spent on them (bench/NOTES.md).
+    /// Markdown text is parsed only if its raw text could hold a match: a form that reports,
+    /// found in the raw text or with markup between its words there
+    /// ([`Matcher::may_match_through`]), a word that inline markup might split (`**C**CP`), or
+    /// a suppression directive. Markup only hides text and joins words, so where the raw text
+    /// has none of these, the prose has no match either; most files of a documentation tree
+    /// have none, and parsing them was a third of the time spent on them (bench/NOTES.md).
     pub fn read<'a>(
         &self,
         format: &Format,
@@ -548,7 +549,9 @@ impl Checker {
             && memchr::memmem::find(text.as_bytes(), b"termlint-").is_none()
             && (!self.flags_text
                 || (!formats::markdown::may_split_words(text)
-                    && !self.matcher.has_anchor_word(text)))
+                    && !self
+                        .matcher
+                        .may_match_through(text, formats::markdown::is_markup_byte)))
         {
             return Ok(Prose::from_pieces(text, []));
         }

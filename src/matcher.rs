@@ -409,14 +409,41 @@ impl Matcher {
         self.verify_at(prose, piece, start, e, out);
     }
 
-    /// Whether any word of `text`, read as plain text, is a word some form is anchored on.
-    pub fn has_anchor_word(&self, text: &str) -> bool {
+    /// Whether `text` may hold a match once a reader has taken its markup out, judged on the
+    /// raw text (so that a Markdown file is parsed only where it may: see
+    /// [`crate::Checker::read`]). Markup only joins the words on either side of it, so a match
+    /// in the parsed text is a match in the raw text, or has a byte of `markup` between its
+    /// first and last word there. For each raw word that anchors a form that reports (not one
+    /// that only hides), the form is verified in the raw text, and the words it spans around
+    /// its anchor are searched for markup. Markup inside one word (`**C**CP`) is the caller's
+    /// to rule out: the raw words are then not the form's.
+    pub fn may_match_through(&self, text: &str, markup: impl Fn(u8) -> bool) -> bool {
+        let prose = Prose::whole(text);
+        let mut out = Vec::new();
         for_each_word(text, 0..text.len(), |start, end| {
-            if self.words.lookup(text, start, end).is_empty() {
-                ControlFlow::Continue(())
-            } else {
-                ControlFlow::Break(())
+            let mut edges = (None, None);
+            for e in self.words.lookup(text, start, end) {
+                if e.hides {
+                    continue;
+                }
+                self.consider(&prose, 0, start, end, e, &mut edges, &mut out);
+                if !out.is_empty() {
+                    return ControlFlow::Break(());
+                }
+                let chars = &self.forms[e.form as usize].chars;
+                let at = e.at as usize;
+                let anchor_end = at + chars[at..].iter().take_while(|c| is_word_char(**c)).count();
+                if markup_within(
+                    text,
+                    start..end,
+                    word_runs(&chars[..at]),
+                    word_runs(&chars[anchor_end..]),
+                    &markup,
+                ) {
+                    return ControlFlow::Break(());
+                }
             }
+            ControlFlow::Continue(())
         })
         .is_break()
     }
@@ -611,6 +638,53 @@ impl Form {
             plural: end.plural,
         })
     }
+}
+
+/// How many words (runs of word characters) `chars` holds.
+fn word_runs(chars: &[char]) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for &c in chars {
+        let w = is_word_char(c);
+        n += usize::from(w && !in_word);
+        in_word = w;
+    }
+    n
+}
+
+/// Whether a byte `markup` holds stands between the word `word` of `text` and the `before`-th
+/// word before it, or the `after`-th word after it (the words a form anchored there spans).
+fn markup_within(
+    text: &str,
+    word: std::ops::Range<usize>,
+    before: usize,
+    after: usize,
+    markup: &impl Fn(u8) -> bool,
+) -> bool {
+    // Reads `chars` up to the end of the `n`-th word: whether markup comes first.
+    fn side(chars: impl Iterator<Item = char>, n: usize, markup: &impl Fn(u8) -> bool) -> bool {
+        if n == 0 {
+            return false;
+        }
+        let mut words = 0;
+        let mut in_word = false;
+        for c in chars {
+            let w = is_word_char(c);
+            if w && !in_word {
+                words += 1;
+            }
+            if !w && in_word && words == n {
+                return false;
+            }
+            in_word = w;
+            if c.is_ascii() && markup(c as u8) {
+                return true;
+            }
+        }
+        false
+    }
+    side(text[..word.start].chars().rev(), before, markup)
+        || side(text[word.end..].chars(), after, markup)
 }
 
 #[cfg(test)]

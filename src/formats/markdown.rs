@@ -106,6 +106,18 @@ pub fn may_split_words(text: &str) -> bool {
         || memchr::memchr3_iter(b'~', b'^', b'!', bytes).any(joins)
 }
 
+/// Whether byte `b` may start markup that a reader takes out from between two words of one
+/// paragraph, joining them: emphasis, strikethrough, super- and subscript (`* _ ~ ^`), link
+/// and image syntax (`[ ] ! <`), a block quote's marker on a continued line (`>`), a
+/// backslash (an escape, a hard line break) and an entity (`&`). Code spans, math and HTML
+/// end the paragraph's run of words instead, so they need no byte here.
+pub fn is_markup_byte(b: u8) -> bool {
+    matches!(
+        b,
+        b'*' | b'_' | b'~' | b'^' | b'[' | b']' | b'!' | b'<' | b'>' | b'\\' | b'&'
+    )
+}
+
 /// Directives in HTML comments: `<!-- termlint-disable-next-line cpc -->`.
 fn html_directives(html: &str, range: std::ops::Range<usize>) -> Option<suppress::Directive> {
     let open = html.find("<!--")?;
@@ -179,6 +191,17 @@ mod tests {
             ("Communist *Party* of\nChina.\n", true),
             ("<!-- termlint-disable cpc -->\nNothing.\n", true),
             ("The cpc, the CPC.\n", true),
+            // A form's anchor word with no match and no markup among the words it spans.
+            (
+                "The Communist Party of Chile and a party of China.\n",
+                false,
+            ),
+            ("*Emphasis* far away. Communist Party of Chile.\n", false),
+            // Markup among those words: a match may cross it.
+            ("> Communist Party of\n> China.\n", true),
+            ("[Communist Party](x) of China.\n", true),
+            ("Communist Party of\\\nChina.\n", true),
+            ("Communist Party of Chile*s*.\n", true),
         ];
         for (md, parsed) in cases {
             let fast = checker.read(&crate::Format::Markdown, md).unwrap();
@@ -188,6 +211,53 @@ mod tests {
                 format!("{:?}", checker.lint(&fast)),
                 format!("{:?}", checker.lint(&full)),
                 "{md}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Skipping the parse of a text whose raw words hold no match, and no markup among
+        /// a form's words, never changes what is found.
+        #[test]
+        fn skipping_the_parse_never_changes_the_findings(
+            parts in proptest::collection::vec((
+                proptest::sample::select(vec![
+                    "Communist Party of China", "of Chile", "CCP", "Party of Chile", "CP",
+                ]),
+                proptest::collection::vec(proptest::sample::select(vec![
+                    " ", " ", "\n", "\n\n", "*", " *", "* ", "**", "_", " _", "~~", "^", "[",
+                    " [", "](u) ", "](u)", "![", "\n> ", "> ", "\\\n", "\\", "&amp;", "`",
+                    "<b>", "<", ">", "-", ", ", ".", "\n- ", "\n    ", "#", "|", "s",
+                ]), 8),
+            ), 1..4)
+        ) {
+            // Each part: a form's words with a separator (whitespace or markup) between them.
+            let md: String = parts
+                .iter()
+                .map(|(form, seps)| {
+                    let mut out = seps[0].to_string();
+                    for (i, word) in form.split(' ').enumerate() {
+                        if i > 0 {
+                            out.push_str(seps[i]);
+                        }
+                        out.push_str(word);
+                    }
+                    out.push_str(seps[7]);
+                    out
+                })
+                .collect();
+            let glossary = crate::Glossary::from_toml(
+                "[[term]]\nid = \"cpc\"\npreferred = \"CPC\"\ndeviants = [\"CCP\", \"Communist Party of China\"]\ncase_sensitive = true\n\n[[term]]\nid = \"p\"\npreferred = \"party\"\ndeviants = [\"of Chile\"]\n",
+            )
+            .unwrap();
+            let checker = crate::Checker::new(glossary).unwrap();
+            let fast = checker.read(&crate::Format::Markdown, &md).unwrap();
+            let full = crate::Format::Markdown.read(&md).unwrap();
+            proptest::prop_assert_eq!(
+                format!("{:?}", checker.lint(&fast)),
+                format!("{:?}", checker.lint(&full)),
+                "{:?}", md
             );
         }
     }
