@@ -95,7 +95,12 @@ fn read_regular(path: &Path, follow: bool) -> Result<Vec<u8>, InputError> {
         ));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
-    file.read_to_end(&mut bytes).map_err(InputError::Io)?;
+    // Through `take`, not `File::read_to_end`, which asks the system for the size and the
+    // position again (two syscalls per file; the size is known).
+    (&mut file)
+        .take(u64::MAX)
+        .read_to_end(&mut bytes)
+        .map_err(InputError::Io)?;
     Ok(bytes)
 }
 
@@ -153,6 +158,12 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Input, InputError> {
     let bom = bytes.starts_with(b"\xEF\xBB\xBF");
     if bom {
         bytes.drain(..3);
+    }
+    // Validated with SIMD first; std's validator runs only to say where the text is broken.
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: `bytes` was just validated as UTF-8.
+        let text = unsafe { String::from_utf8_unchecked(bytes) };
+        return Ok(Input { text, bom });
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Input { text, bom }),

@@ -33,7 +33,7 @@ pub fn run(args: &ConfigArgs) -> Status {
         resolver.for_file(&path)
     };
     let Some(s) = settings else {
-        for p in resolver.into_problems() {
+        for p in resolver.take_problem_groups() {
             eprint!("{}", super::problems::render_all(&p, false));
         }
         return Status::Error;

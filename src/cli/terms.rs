@@ -37,7 +37,7 @@ pub fn run(args: &TermsArgs) -> Status {
     let resolver = super::problems::project(&args.settings);
     let cwd = std::env::current_dir().unwrap_or_default();
     let Some(settings) = resolver.for_dir(&cwd) else {
-        for p in resolver.into_problems() {
+        for p in resolver.take_problem_groups() {
             eprint!("{}", super::problems::render_all(&p, false));
         }
         return Status::Error;

@@ -127,6 +127,9 @@ pub struct Project {
     glossary_args: Vec<PathBuf>,
     mode: ConfigMode,
     base: Option<PathBuf>,
+    /// The working directory when the project was made, against which relative paths are
+    /// made absolute: asking the system for it once per file was a syscall per file.
+    cwd: Option<PathBuf>,
     /// `--columns` and `--strict-count` of `termlint check`.
     columns: Option<Columns>,
     strict_count: bool,
@@ -148,6 +151,7 @@ impl Project {
             glossary_args: options.glossaries,
             mode: options.config,
             base: options.base,
+            cwd: std::env::current_dir().ok(),
             columns: options.columns,
             strict_count: options.strict_count,
             by_dir: Mutex::default(),
@@ -257,7 +261,11 @@ impl Project {
 
     /// The settings for a file, or None if they cannot be had (the problem is recorded).
     pub fn for_file(&self, file: &Path) -> Option<Arc<Settings>> {
-        let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let abs = match &self.cwd {
+            Some(cwd) if file.is_relative() => std::path::absolute(cwd.join(file)),
+            _ => std::path::absolute(file),
+        }
+        .unwrap_or_else(|_| file.to_path_buf());
         self.for_dir(abs.parent().unwrap_or(Path::new("/")))
     }
 
@@ -439,12 +447,10 @@ impl Project {
         lock(&self.problems).entry(key).or_insert(problems);
     }
 
-    /// Every problem met, in a stable order; the problems of one file (a glossary with
-    /// several mistakes) come together.
-    pub fn into_problems(self) -> Vec<Vec<Problem>> {
-        self.problems
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner())
+    /// Every problem met and not taken yet, in a stable order; the problems of one file (a
+    /// glossary with several mistakes) come together.
+    pub fn take_problem_groups(&self) -> Vec<Vec<Problem>> {
+        std::mem::take(&mut *lock(&self.problems))
             .into_values()
             .collect()
     }

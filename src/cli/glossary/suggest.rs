@@ -133,7 +133,7 @@ pub fn run(args: &SuggestArgs) -> Status {
                 .insert((doc, span.start), (p.line, p.column));
         }
     }
-    for p in resolver.into_problems() {
+    for p in resolver.take_problem_groups() {
         eprint!("{}", crate::cli::problems::render_all(&p, color));
         status = Status::Error;
     }
