@@ -283,9 +283,11 @@ impl Checker {
             }
             // A fix that widens the term's scope ("community of common destiny" -> "... for
             // mankind") while a qualifier stands in the sentence is not sure (fit, rule 4).
+            // (A span across markup is not fixed anyway, and its bytes are not its words.)
             let unsure_qualifier = may_be_qualified
+                && prose.is_plain(span.clone())
                 && fit::adds_words(&text[span.clone()], &suggestion)
-                && fit::qualifier_in_sentence(prose, span.clone(), |w| term.qualifies(w));
+                && fit::qualifier_in_sentence(prose, span.clone(), |w| term.lists_qualifier(w));
             let quotation = quotes.as_ref().and_then(|q| q.quotation(span.clone()));
             let cited = kind == FindingKind::Deviant
                 && quotation.is_none()

@@ -20,9 +20,11 @@
 //!    and the text left for a person to reword ([`repeats_nearby`]).
 //! 4. **A qualifier elsewhere in the sentence.** A term with a qualified form (a bilateral or
 //!    regional "community with a shared future", against the preferred "… for mankind") takes
-//!    it when the qualifier stands right before the deviant. When a qualifier stands elsewhere
-//!    in the sentence ("the sense of community of common destiny take root in *neighbouring*
-//!    countries"; a headline line "China to grow closer to *ASEAN*" above it) and the fix
+//!    it when the qualifier stands right before the deviant. When one of the term's qualifier
+//!    words stands elsewhere in the sentence ("the sense of community of common destiny take
+//!    root in *neighbouring* countries"; a headline line "China to grow closer to *ASEAN*"
+//!    above it; a hyphenated proper adjective counts only right before the term, as
+//!    elsewhere it is as often a compound, "High-Quality") and the fix
 //!    would widen what the text says (bring in more content words than it has: "… for
 //!    mankind"), which form is meant is not sure: the finding is reported and the text left
 //!    ([`adds_words`], [`qualifier_in_sentence`]). A fix that only rewords ("… for humanity"
@@ -332,10 +334,8 @@ pub fn repeats_nearby(
             .unwrap_or_else(|| w.to_string())
     };
     let own: Vec<String> = own.iter().flat_map(|w| w.split('-')).map(base).collect();
-    let added: Vec<String> = crate::inserted::words(suggestion)
-        .iter()
-        .flat_map(|w| w.split('-').map(str::to_string).collect::<Vec<_>>())
-        .filter(|w| w.chars().count() > 1 && !crate::inserted::FUNCTION_WORDS.contains(&w.as_str()))
+    let added: Vec<String> = content_words(suggestion)
+        .filter(|w| w.chars().count() > 1)
         .map(|w| base(&w))
         .filter(|w| !own.contains(w))
         .collect();
@@ -357,14 +357,16 @@ pub fn repeats_nearby(
 /// shared future for mankind"), not one that rewords what it says ("... for humanity" -> "...
 /// for mankind").
 pub fn adds_words(written: &str, suggestion: &str) -> bool {
-    let content = |s: &str| {
-        crate::inserted::words(s)
-            .iter()
-            .flat_map(|w| w.split('-').map(str::to_string).collect::<Vec<_>>())
-            .filter(|w| !w.is_empty() && !crate::inserted::FUNCTION_WORDS.contains(&w.as_str()))
-            .count()
-    };
-    content(suggestion) > content(written)
+    content_words(suggestion).count() > content_words(written).count()
+}
+
+/// The content words of `s`, folded: its words ([`crate::inserted::words`]) split at hyphens,
+/// without function words ([`crate::inserted::FUNCTION_WORDS`]).
+fn content_words(s: &str) -> impl Iterator<Item = String> {
+    crate::inserted::words(s)
+        .into_iter()
+        .flat_map(|w| w.split('-').map(str::to_string).collect::<Vec<_>>())
+        .filter(|w| !w.is_empty() && !crate::inserted::FUNCTION_WORDS.contains(&w.as_str()))
 }
 
 /// How far [`qualifier_in_sentence`] reads on each side of the span, in characters.

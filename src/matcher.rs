@@ -430,14 +430,11 @@ impl Matcher {
                 if !out.is_empty() {
                     return ControlFlow::Break(());
                 }
-                let chars = &self.forms[e.form as usize].chars;
-                let at = e.at as usize;
-                let anchor_end = at + chars[at..].iter().take_while(|c| is_word_char(**c)).count();
                 if markup_within(
                     text,
                     start..end,
-                    word_runs(&chars[..at]),
-                    word_runs(&chars[anchor_end..]),
+                    &self.forms[e.form as usize],
+                    e.at,
                     &markup,
                 ) {
                     return ControlFlow::Break(());
@@ -640,51 +637,57 @@ impl Form {
     }
 }
 
-/// How many words (runs of word characters) `chars` holds.
-fn word_runs(chars: &[char]) -> usize {
-    let mut n = 0;
-    let mut in_word = false;
-    for &c in chars {
-        let w = is_word_char(c);
-        n += usize::from(w && !in_word);
-        in_word = w;
-    }
-    n
-}
-
-/// Whether a byte `markup` holds stands between the word `word` of `text` and the `before`-th
-/// word before it, or the `after`-th word after it (the words a form anchored there spans).
+/// Whether a byte `markup` holds stands where `form`, anchored at its char `at` on the text
+/// word `word`, would lie in the raw text: between the word and the form's first word before
+/// it and last word after it, counted as the form counts them, and, where the form starts
+/// (ends) with punctuation, in the run of non-whitespace right before (after) that word.
+/// Reading backward, a link's destination and title come before its text: they end in `)`,
+/// which `markup` must hold so that their words are never counted as the form's.
 fn markup_within(
     text: &str,
     word: std::ops::Range<usize>,
-    before: usize,
-    after: usize,
+    form: &Form,
+    at: u32,
     markup: &impl Fn(u8) -> bool,
 ) -> bool {
-    // Reads `chars` up to the end of the `n`-th word: whether markup comes first.
-    fn side(chars: impl Iterator<Item = char>, n: usize, markup: &impl Fn(u8) -> bool) -> bool {
-        if n == 0 {
-            return false;
-        }
+    // Reads `chars` over `n` words, then, if `edge`, over the non-whitespace after them:
+    // whether markup comes first.
+    fn side(
+        chars: impl Iterator<Item = char>,
+        n: usize,
+        edge: bool,
+        markup: &impl Fn(u8) -> bool,
+    ) -> bool {
         let mut words = 0;
         let mut in_word = false;
         for c in chars {
             let w = is_word_char(c);
             if w && !in_word {
+                if words == n {
+                    // A word beyond the form's.
+                    return false;
+                }
                 words += 1;
             }
-            if !w && in_word && words == n {
+            in_word = w;
+            // Past the form's last word on this side (with n == 0, right by the anchor): only
+            // the form's edge punctuation is left to read.
+            if words == n && !w && (!edge || c.is_whitespace()) {
                 return false;
             }
-            in_word = w;
             if c.is_ascii() && markup(c as u8) {
                 return true;
             }
         }
         false
     }
-    side(text[..word.start].chars().rev(), before, markup)
-        || side(text[word.end..].chars(), after, markup)
+    let at = at as usize;
+    let before = form.words().take_while(|&(_, e)| e <= at).count();
+    let after = form.words().filter(|&(s, _)| s > at).count();
+    let lead = form.chars.first().is_some_and(|c| !is_word_char(*c));
+    let trail = form.chars.last().is_some_and(|c| !is_word_char(*c));
+    side(text[..word.start].chars().rev(), before, lead, markup)
+        || side(text[word.end..].chars(), after, trail, markup)
 }
 
 #[cfg(test)]

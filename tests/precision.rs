@@ -464,6 +464,27 @@ fn class3_a_qualifier_elsewhere_in_the_sentence_leaves_the_fix_to_a_person() {
         fixed,
         "A tail of shared future for mankind among regional partners."
     );
+
+    // Away from the term only the listed words count, possessive or not: a hyphenated proper
+    // adjective elsewhere is as often a compound ("High-Quality").
+    let glossary = KEYS.replace(
+        r#"words = ["regional", "cross-Straits"]"#,
+        r#"words = ["ASEAN"]"#,
+    );
+    let text = "High-Quality Growth and a Community of Common Destiny\n\nASEAN's leaders spoke of a community of common destiny.\n\nThe ASEAN’s community of common destiny.\n";
+    let (rows, fixed) = run_with(&glossary, Format::Plain, text);
+    assert_eq!(
+        rows,
+        [
+            r#"26..53 error "Community of Common Destiny" -> "Community of Shared Future for Mankind""#.to_string(),
+            format!(r#"82..109 error "community of common destiny" -> "community of shared future for mankind" (not fixed: {reason})"#),
+            r#"126..153 error "community of common destiny" -> "community with a shared future""#.to_string(),
+        ]
+    );
+    assert!(
+        fixed.starts_with("High-Quality Growth and a Community of Shared Future for Mankind\n")
+    );
+    assert!(fixed.ends_with("The ASEAN’s community with a shared future.\n"));
 }
 
 #[test]

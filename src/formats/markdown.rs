@@ -101,21 +101,24 @@ pub fn may_split_words(text: &str) -> bool {
                 .any(is_word_char)
     };
     // Three vectorised passes for the nine bytes: most texts have few of them.
-    memchr::memchr3_iter(b'*', b'_', b'[', bytes).any(joins)
-        || memchr::memchr3_iter(b']', b'<', b'>', bytes).any(joins)
-        || memchr::memchr3_iter(b'~', b'^', b'!', bytes).any(joins)
+    let [a, b, c, d, e, f, g, h, i] = INLINE_MARKUP;
+    memchr::memchr3_iter(a, b, c, bytes).any(joins)
+        || memchr::memchr3_iter(d, e, f, bytes).any(joins)
+        || memchr::memchr3_iter(g, h, i, bytes).any(joins)
 }
 
-/// Whether byte `b` may start markup that a reader takes out from between two words of one
-/// paragraph, joining them: emphasis, strikethrough, super- and subscript (`* _ ~ ^`), link
-/// and image syntax (`[ ] ! <`), a block quote's marker on a continued line (`>`), a
-/// backslash (an escape, a hard line break) and an entity (`&`). Code spans, math and HTML
-/// end the paragraph's run of words instead, so they need no byte here.
+/// The bytes that start inline markup a reader takes out from between two pieces of one
+/// paragraph: emphasis, strikethrough, super- and subscript (`* _ ~ ^`), link and image syntax
+/// (`[ ] ! <`) and an autolink's end (`>`). [`may_split_words`] looks for them inside a word.
+const INLINE_MARKUP: [u8; 9] = [b'*', b'_', b'[', b']', b'<', b'>', b'~', b'^', b'!'];
+
+/// Whether byte `b` may be markup that a reader takes out from between two words of one
+/// paragraph, joining them: [`INLINE_MARKUP`], a block quote's marker on a continued line
+/// (`>`), a backslash (an escape, a hard line break), an entity (`&`), and the `)` that ends
+/// a link's destination (read backward from the words after a link, it comes before the
+/// destination's words). Code spans, math and HTML end the paragraph's run of words instead.
 pub fn is_markup_byte(b: u8) -> bool {
-    matches!(
-        b,
-        b'*' | b'_' | b'~' | b'^' | b'[' | b']' | b'!' | b'<' | b'>' | b'\\' | b'&'
-    )
+    INLINE_MARKUP.contains(&b) || matches!(b, b'\\' | b'&' | b')')
 }
 
 /// Directives in HTML comments: `<!-- termlint-disable-next-line cpc -->`.
@@ -179,11 +182,18 @@ mod tests {
     #[test]
     fn a_file_is_parsed_only_if_its_raw_text_could_match() {
         let glossary = crate::Glossary::from_toml(
-            "[[term]]\nid = \"cpc\"\npreferred = \"CPC\"\ndeviants = [\"CCP\", \"Communist Party of China\"]\ncase_sensitive = true\n",
+            "[[term]]\nid = \"cpc\"\npreferred = \"CPC\"\ndeviants = [\"CCP\", \"Communist Party of China\"]\ncase_sensitive = true\n\n[[term]]\nid = \"k\"\npreferred = \"core policy\"\ndeviants = [\"key policy\", \"C#\"]\n",
         )
         .unwrap();
         let checker = crate::Checker::new(glossary).unwrap();
         let cases = [
+            // A link's destination and title between the words (read backward, `)` comes
+            // first); markup between a word and the form's edge punctuation.
+            ("See the [key](# \"top\") policy.\n", true),
+            ("Written in **C**#.\n", true),
+            ("Written in C\\#.\n", true),
+            ("A key (top) policy.\n", true),
+            ("A key top policy, in C.\n", false),
             ("Nothing to see here.\n", false),
             ("The **CCP** said.\n", true),
             ("The **C**CP said.\n", true),
@@ -224,11 +234,13 @@ mod tests {
             parts in proptest::collection::vec((
                 proptest::sample::select(vec![
                     "Communist Party of China", "of Chile", "CCP", "Party of Chile", "CP",
+                    "key policy", "C #", "\" one China \"", "the key policy",
                 ]),
                 proptest::collection::vec(proptest::sample::select(vec![
                     " ", " ", "\n", "\n\n", "*", " *", "* ", "**", "_", " _", "~~", "^", "[",
                     " [", "](u) ", "](u)", "![", "\n> ", "> ", "\\\n", "\\", "&amp;", "`",
                     "<b>", "<", ">", "-", ", ", ".", "\n- ", "\n    ", "#", "|", "s",
+                    "](#) ", "](# \"t\") ", "]( u ) ", "\"", "", "", "(", ")",
                 ]), 8),
             ), 1..4)
         ) {
@@ -248,7 +260,7 @@ mod tests {
                 })
                 .collect();
             let glossary = crate::Glossary::from_toml(
-                "[[term]]\nid = \"cpc\"\npreferred = \"CPC\"\ndeviants = [\"CCP\", \"Communist Party of China\"]\ncase_sensitive = true\n\n[[term]]\nid = \"p\"\npreferred = \"party\"\ndeviants = [\"of Chile\"]\n",
+                "[[term]]\nid = \"cpc\"\npreferred = \"CPC\"\ndeviants = [\"CCP\", \"Communist Party of China\"]\ncase_sensitive = true\n\n[[term]]\nid = \"p\"\npreferred = \"party\"\ndeviants = [\"of Chile\"]\n\n[[term]]\nid = \"k\"\npreferred = \"core policy\"\ndeviants = [\"key policy\", \"C#\", \"\\\"one China\\\"\"]\n",
             )
             .unwrap();
             let checker = crate::Checker::new(glossary).unwrap();

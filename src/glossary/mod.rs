@@ -144,20 +144,32 @@ impl Term {
     /// is suggested: a hyphenated proper adjective (each part capitalised: "China-ASEAN"),
     /// or one of the `qualified` words (any letter case).
     pub fn qualifies(&self, word: &str) -> bool {
-        let Some(q) = &self.qualified else {
-            return false;
-        };
+        let word = without_possessive(word);
         let parts: Vec<&str> = word.split(|c| fold::fold(c) == '-').collect();
         let proper = parts.len() >= 2
             && parts.iter().all(|p| {
                 p.chars().next().is_some_and(char::is_uppercase)
                     && p.chars().all(fold::is_word_char)
             });
-        proper
-            || q.words
-                .iter()
-                .any(|w| fold::normalize(w) == fold::normalize(word))
+        (self.qualified.is_some() && proper) || self.lists_qualifier(word)
     }
+
+    /// Whether `word` is one of the `qualified` words (any letter case, a possessive ending
+    /// aside: "ASEAN's"). Away from the term, only these count: a hyphenated proper adjective
+    /// elsewhere in a sentence is as often a compound ("High-Quality", "Marxism-Leninism").
+    pub fn lists_qualifier(&self, word: &str) -> bool {
+        let word = fold::normalize(without_possessive(word));
+        self.qualified
+            .as_ref()
+            .is_some_and(|q| q.words.iter().any(|w| fold::normalize(w) == word))
+    }
+}
+
+/// `word` without a possessive ending ("ASEAN's", "ASEAN’s").
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
 }
 
 /// One problem found while loading a glossary.
