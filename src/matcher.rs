@@ -419,30 +419,42 @@ impl Matcher {
     /// to rule out: the raw words are then not the form's.
     pub fn may_match_through(&self, text: &str, markup: impl Fn(u8) -> bool) -> bool {
         let prose = Prose::whole(text);
-        let mut out = Vec::new();
         for_each_word(text, 0..text.len(), |start, end| {
-            let mut edges = (None, None);
-            for e in self.words.lookup(text, start, end) {
-                if e.hides {
-                    continue;
-                }
-                self.consider(&prose, 0, start, end, e, &mut edges, &mut out);
-                if !out.is_empty() {
-                    return ControlFlow::Break(());
-                }
-                if markup_within(
-                    text,
-                    start..end,
-                    &self.forms[e.form as usize],
-                    e.at,
-                    &markup,
-                ) {
-                    return ControlFlow::Break(());
-                }
+            match self.words.lookup(text, start, end) {
+                [] => ControlFlow::Continue(()),
+                entries => self.may_match_at(&prose, start..end, entries, &markup),
             }
-            ControlFlow::Continue(())
         })
         .is_break()
+    }
+
+    /// [`Matcher::may_match_through`] at one anchor word: kept out of the word loop, which
+    /// runs for every word of every file and is tighter without it.
+    #[inline(never)]
+    fn may_match_at(
+        &self,
+        prose: &Prose<'_>,
+        word: std::ops::Range<usize>,
+        entries: &[Anchor],
+        markup: &impl Fn(u8) -> bool,
+    ) -> ControlFlow<()> {
+        let mut edges = (None, None);
+        let mut out = Vec::new();
+        for e in entries.iter().filter(|e| !e.hides) {
+            self.consider(prose, 0, word.start, word.end, e, &mut edges, &mut out);
+            if !out.is_empty()
+                || markup_within(
+                    prose.text(),
+                    word.clone(),
+                    &self.forms[e.form as usize],
+                    e.at,
+                    markup,
+                )
+            {
+                return ControlFlow::Break(());
+            }
+        }
+        ControlFlow::Continue(())
     }
 
     /// Verifies the form of anchor `e` whose anchor starts at byte `at`, in piece `piece`.
