@@ -232,3 +232,51 @@ deviants = ["kernel interests"]
         ["  \"core national interests\",  # 2 times; a.md:1:5: Our core national interests matter"]
     );
 }
+
+/// `glossary suggest` given drafts it cannot read: one clear line for each (a missing path
+/// first, then the others in path order), exit 2, the readable draft still read, and every
+/// file as it was.
+#[test]
+fn suggest_names_each_unreadable_draft_and_reads_the_rest() {
+    let g = "[[term]]\nid = \"sf\"\npreferred = \"community of shared future\"\ndeviants = [\"community of common destiny\"]\n";
+    let files: &[(&str, &[u8])] = &[
+        ("ok.txt", b"a community of common destiny\n"),
+        ("utf16.txt", b"\xff\xfec\x00o\x00"),
+        ("latin1.txt", b"caf\xe9 community\n"),
+    ];
+    let dir = project(g, files);
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        dir.path().join("fifo.txt"),
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o644),
+        0,
+    )
+    .unwrap();
+    let out = termlint()
+        .current_dir(dir.path())
+        .args([
+            "glossary",
+            "suggest",
+            "ok.txt",
+            "missing.txt",
+            "utf16.txt",
+            "latin1.txt",
+            "fifo.txt",
+        ])
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "error: missing.txt: no such file or directory\n\
+         error: fifo.txt: not a regular file (a FIFO); termlint reads files, or standard input as `-`\n\
+         error: latin1.txt: not valid UTF-8 at byte offset 3 (line 1); termlint reads UTF-8 (a GBK/GB18030 file converts with `iconv -f GB18030 -t UTF-8`)\n\
+         error: utf16.txt: UTF-16 text is not supported; save the file as UTF-8 (for example `iconv -f UTF-16 -t UTF-8`)\n\
+         termlint: 0 unlisted renderings of 0 terms in 1 file\n"
+    );
+    for (name, content) in files {
+        assert_eq!(&std::fs::read(dir.path().join(name)).unwrap(), content);
+    }
+}
