@@ -24,11 +24,11 @@
 //!    words stands elsewhere in the sentence ("the sense of community of common destiny take
 //!    root in *neighbouring* countries"; a headline line "China to grow closer to *ASEAN*"
 //!    above it; a hyphenated proper adjective counts only right before the term, as
-//!    elsewhere it is as often a compound, "High-Quality") and the fix
-//!    would widen what the text says (bring in more content words than it has: "… for
-//!    mankind"), which form is meant is not sure: the finding is reported and the text left
-//!    ([`adds_words`], [`qualifier_in_sentence`]). A fix that only rewords ("… for humanity"
-//!    → "… for mankind") stays.
+//!    elsewhere it is as often a compound, "High-Quality") and the fix would widen what the
+//!    text says (bring in more content words than it has: "… for mankind"), which form is
+//!    meant is not sure: the finding is reported and the text left ([`adds_words`],
+//!    [`qualifier_in_sentence`]). A fix that only rewords ("… for humanity" → "… for
+//!    mankind") stays.
 //!
 //! All read the words next to the span through the prose cursors, so they never cross a
 //! barrier (a block boundary, a table cell, a segment) or take in markup.
@@ -372,7 +372,8 @@ fn content_words(s: &str) -> impl Iterator<Item = String> {
 /// How far [`qualifier_in_sentence`] reads on each side of the span, in characters.
 const SENTENCE_REACH: usize = 600;
 
-/// Whether a word in the same sentence as `span`, outside it, `qualifies` the term. The
+/// Whether a word in the same sentence as `span`, outside it, `qualifies` the term (the word
+/// is given folded: lower case, straight apostrophes). The
 /// sentence ends at a sentence-ending character ([`crate::prose::SENTENCE_ENDS`]), a blank
 /// line or a barrier, and at most [`SENTENCE_REACH`] characters away on each side; a line
 /// break alone does not end it (hard-wrapped text, a headline line over its standfirst). A
@@ -403,14 +404,11 @@ pub fn qualifier_in_sentence(
         }
         out
     }
-    // The words of a run of characters in reading order: word characters, with joiners
-    // between them ("China-ASEAN", "cross-Straits").
+    // The words of a run of characters in reading order, folded, hyphens and apostrophes
+    // inside them ("cross-straits", "asean's").
     fn any_word(chars: &[char], qualifies: &impl Fn(&str) -> bool) -> bool {
-        chars
-            .split(|&c| !(is_word_char(c) || joiner(c)))
-            .map(|w| w.iter().collect::<String>())
-            .map(|w| w.trim_matches(joiner).to_string())
-            .any(|w| !w.is_empty() && qualifies(&w))
+        let text: String = chars.iter().collect();
+        crate::inserted::words(&text).iter().any(|w| qualifies(w))
     }
     let before = match prose.piece_at(span.start) {
         Some(piece) => {
