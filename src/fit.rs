@@ -373,12 +373,12 @@ fn content_words(s: &str) -> impl Iterator<Item = String> {
 const SENTENCE_REACH: usize = 600;
 
 /// Whether a word in the same sentence as `span`, outside it, `qualifies` the term (the word
-/// is given folded: lower case, straight apostrophes). The
-/// sentence ends at a sentence-ending character ([`crate::prose::SENTENCE_ENDS`]), a blank
-/// line or a barrier, and at most [`SENTENCE_REACH`] characters away on each side; a line
-/// break alone does not end it (hard-wrapped text, a headline line over its standfirst). A
-/// period inside an abbreviation ("U.S.") ends the reading early, which can only miss a
-/// qualifier, never invent one. See the module's rule 4.
+/// is given folded: lower case, straight apostrophes). The sentence ends at a sentence-ending
+/// character ([`crate::prose::SENTENCE_ENDS`]), a blank line or a barrier, and at most
+/// [`SENTENCE_REACH`] characters away on each side; a line break alone does not end it
+/// (hard-wrapped text, a headline line over its standfirst). A period inside an abbreviation
+/// ("U.S.") ends the reading early, which can only miss a qualifier, never invent one. See
+/// the module's rule 4.
 pub fn qualifier_in_sentence(
     prose: &Prose<'_>,
     span: Range<usize>,
