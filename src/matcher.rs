@@ -11,7 +11,7 @@
 //! each is looked up in a hash table of anchor words ([`crate::words`]). The text is never
 //! copied or normalised, and no loop over terms ever runs over the text.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt;
 use std::ops::ControlFlow;
 
@@ -19,7 +19,7 @@ use crate::fold::{fold, fold_form, is_word_char};
 use crate::glossary::Glossary;
 use crate::prose::{Gap, Prose};
 use crate::verify::{Inflection, at_boundary, ending, steps};
-use crate::words::{WordIndex, for_each_word};
+use crate::words::{Probe, WordIndex, for_each_word, text_word_key};
 
 /// Whether a form is approved or to be flagged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -168,7 +168,7 @@ pub struct Matcher {
 impl Matcher {
     pub fn new(glossary: &Glossary) -> Result<Matcher, BuildError> {
         let mut forms = Vec::new();
-        let listed: std::collections::HashSet<String> = glossary
+        let listed: FxHashSet<String> = glossary
             .terms
             .iter()
             .flat_map(|t| {
@@ -228,16 +228,16 @@ impl Matcher {
         }
         // Each form's words, and how many forms contain each word: a word many forms share
         // is a costly anchor.
-        let form_words: Vec<Vec<(usize, usize, String)>> = forms
-            .iter()
-            .map(|f| f.words().map(|(s, e)| (s, e, f.word(s, e))).collect())
-            .collect();
-        let mut shared: HashMap<&str, usize> = HashMap::new();
-        for words in &form_words {
-            let mut seen: Vec<&str> = words.iter().map(|(_, _, w)| w.as_str()).collect();
+        let form_words: Vec<Vec<(usize, usize)>> =
+            forms.iter().map(|f| f.words().collect()).collect();
+        let mut shared: FxHashMap<&[char], usize> = FxHashMap::default();
+        let mut seen: Vec<&[char]> = Vec::new();
+        for (form, words) in forms.iter().zip(&form_words) {
+            seen.clear();
+            seen.extend(words.iter().map(|&(s, e)| &form.chars[s..e]));
             seen.sort_unstable();
             seen.dedup();
-            for w in seen {
+            for w in &seen {
                 *shared.entry(w).or_default() += 1;
             }
         }
@@ -247,14 +247,27 @@ impl Matcher {
             .collect();
         let mut pairs = Vec::new();
         for (i, (form, words)) in forms.iter().zip(&form_words).enumerate() {
-            let best = words.iter().enumerate().max_by_key(|&(index, (s, e, w))| {
-                let n = shared.get(w.as_str()).copied().unwrap_or(0);
-                crate::rarity::anchor_key(w, e - s, n, index)
+            // A word with the form's previous word right before it, apart by a space or a
+            // hyphen, is anchored with that word (see `Matcher::anchored`): an anchor paired
+            // so is preferred to any single word.
+            let paired = |index: usize, start: usize| {
+                index > 0
+                    && words[index - 1].1 + 1 == start
+                    && matches!(form.chars[start - 1], ' ' | '-')
+            };
+            let best = words.iter().enumerate().max_by_key(|&(index, &(s, e))| {
+                let w = &form.chars[s..e];
+                let n = shared.get(w).copied().unwrap_or(0);
+                (paired(index, s), crate::rarity::anchor_key(w, n, index))
             });
-            let Some((_, &(start, end, ref word))) = best else {
+            let Some((index, &(start, end))) = best else {
                 continue;
             };
-            let word = word.clone();
+            let prev = paired(index, start).then(|| {
+                let (s, e) = words[index - 1];
+                crate::words::word_key(&form.word(s, e))
+            });
+            let word = form.word(start, end);
             let entry = form.word_entry(i, start, end);
             let whole = start == 0 && end == form.chars.len();
             let entry = Anchor {
@@ -266,16 +279,16 @@ impl Matcher {
                 match form.inflection {
                     Inflection::None => {}
                     Inflection::Plural => {
-                        pairs.push((format!("{word}s"), entry));
-                        pairs.push((format!("{word}es"), entry));
+                        pairs.push((format!("{word}s"), prev, entry));
+                        pairs.push((format!("{word}es"), prev, entry));
                     }
                     Inflection::PluralY => {
-                        pairs.push((format!("{word}s"), entry));
-                        pairs.push((format!("{}ies", &word[..word.len() - 1]), entry));
+                        pairs.push((format!("{word}s"), prev, entry));
+                        pairs.push((format!("{}ies", &word[..word.len() - 1]), prev, entry));
                     }
                 }
             }
-            pairs.push((word, Anchor { whole, ..entry }));
+            pairs.push((word, prev, Anchor { whole, ..entry }));
         }
         Ok(Matcher {
             forms,
@@ -305,21 +318,23 @@ impl Matcher {
 
     fn find(&self, prose: &Prose<'_>, defer_hiding: bool) -> Vec<Candidate> {
         let mut out = Vec::new();
-        // The words with entries that only hide, as (piece, start, end).
-        let mut deferred: Vec<(usize, usize, usize)> = Vec::new();
+        // The words with entries that only hide, as (piece, word before, start, end).
+        let mut deferred = Vec::new();
         let text = prose.text();
         for (piece, p) in prose.pieces().iter().enumerate() {
+            let mut prev = None;
             let _ = for_each_word(text, p.start..p.end, |start, end| {
-                let entries = self.words.lookup(text, start, end);
-                if entries.is_empty() {
+                let before = prev.replace((start, end));
+                let Some(probe) = self.words.probe(text, start, end) else {
                     return ControlFlow::Continue(());
-                }
+                };
+                let (singles, paired) = self.anchored(text, p.start, before, start, &probe);
                 // The edge characters of the neighbouring words, read once per word found (if
                 // a form asks): most forms sharing an anchor differ there, and a form whose
                 // neighbour does not match needs no verification.
                 let mut edges = (None, None);
                 let mut hiding = false;
-                for e in entries {
+                for e in singles.iter().chain(paired) {
                     if defer_hiding && e.hides {
                         hiding = true;
                         continue;
@@ -327,7 +342,7 @@ impl Matcher {
                     self.consider(prose, piece, start, end, e, &mut edges, &mut out);
                 }
                 if hiding {
-                    deferred.push((piece, start, end));
+                    deferred.push((piece, before, start, end));
                 }
                 ControlFlow::Continue(())
             });
@@ -337,18 +352,59 @@ impl Matcher {
         if defer_hiding && out.iter().all(|c| self.hides[c.form]) {
             return Vec::new();
         }
-        for (piece, start, end) in deferred {
+        let pieces = prose.pieces();
+        for (piece, before, start, end) in deferred {
             let mut edges = (None, None);
-            for e in self
-                .words
-                .lookup(text, start, end)
-                .iter()
-                .filter(|e| e.hides)
-            {
+            let Some(probe) = self.words.probe(text, start, end) else {
+                continue;
+            };
+            let (singles, paired) = self.anchored(text, pieces[piece].start, before, start, &probe);
+            for e in singles.iter().chain(paired).filter(|e| e.hides) {
                 self.consider(prose, piece, start, end, e, &mut edges, &mut out);
             }
         }
         out
+    }
+
+    /// The entries of the text word at `start` that may match there, given the word before
+    /// it in its piece (`before`, if any): its single-word anchors, and of its paired ones
+    /// those paired with that word. A form anchored on a pair has only a space or a hyphen
+    /// between its two words, and both are whole words of any text it matches, so:
+    /// - with only ASCII whitespace and hyphens between the two text words, the form's word
+    ///   before is the text's (unless the text's starts its piece: it may then run on
+    ///   through markup before it), and the pair is looked up;
+    /// - with any other ASCII character between them, no paired form matches;
+    /// - otherwise (characters beyond ASCII between them, which may be spaces or dashes, or
+    ///   no word before in the piece), every paired entry is verified.
+    #[inline]
+    fn anchored(
+        &self,
+        text: &str,
+        piece_start: usize,
+        before: Option<(usize, usize)>,
+        start: usize,
+        probe: &Probe,
+    ) -> (&[Anchor], &[Anchor]) {
+        let singles = self.words.singles(probe);
+        if !probe.pairs {
+            return (singles, &[]);
+        }
+        let Some((prev_start, prev_end)) = before.filter(|&(s, _)| s > piece_start) else {
+            return (singles, self.words.all_paired(probe));
+        };
+        let mut beyond_ascii = false;
+        for &b in &text.as_bytes()[prev_end..start] {
+            match b {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'-' => {}
+                0x80.. => beyond_ascii = true,
+                _ => return (singles, &[]),
+            }
+        }
+        if beyond_ascii {
+            return (singles, self.words.all_paired(probe));
+        }
+        let key = text_word_key(text, prev_start, prev_end);
+        (singles, self.words.paired(probe, key))
     }
 
     /// Verifies anchor entry `e` for the text word `start..end` of piece `piece`, unless a
@@ -420,9 +476,12 @@ impl Matcher {
     pub fn may_match_through(&self, text: &str, markup: impl Fn(u8) -> bool) -> bool {
         let prose = Prose::whole(text);
         for_each_word(text, 0..text.len(), |start, end| {
-            match self.words.lookup(text, start, end) {
-                [] => ControlFlow::Continue(()),
-                entries => self.may_match_at(&prose, start..end, entries, &markup),
+            match self.words.probe(text, start, end) {
+                Some(probe) => match self.words.all(&probe) {
+                    [] => ControlFlow::Continue(()),
+                    entries => self.may_match_at(&prose, start..end, entries, &markup),
+                },
+                None => ControlFlow::Continue(()),
             }
         })
         .is_break()
@@ -713,20 +772,43 @@ mod tests {
         )
         .unwrap();
         let m = Matcher::new(&g).unwrap();
-        // (form as spelled, index of the anchor in it)
+        // (form as spelled, index of the anchor in it), sorted
         let anchored = |word: &str| -> Vec<(String, u32)> {
-            m.words
+            let mut v: Vec<(String, u32)> = m
+                .words
                 .lookup_folded(word)
                 .iter()
                 .map(|e| (m.forms[e.form as usize].chars.iter().collect(), e.at))
-                .collect()
+                .collect();
+            v.sort();
+            v
         };
         let at = |form: &str, i: u32| (form.to_string(), i);
         assert_eq!(
             anchored("fun"),
-            [at("have fun", 5), at("had fun", 4), at("having fun", 7)],
-            "not on the common word \"have\"; the first word inflected too (\"haves\" is rare)"
+            [
+                at("had fun", 4),
+                at("have fun", 5),
+                at("haves fun", 6),
+                at("having fun", 7)
+            ],
+            "not on the common word \"have\"; the first word inflected too, and \"haves fun\" \
+             on \"fun\" paired with \"haves\", not on the rare \"haves\" alone"
         );
+        // Each paired with the word before it.
+        let text = "haves fun";
+        let probe = m.words.probe(text, 6, 9).unwrap();
+        assert!(m.words.singles(&probe).is_empty());
+        let paired = |before: &str| -> Vec<String> {
+            m.words
+                .paired(&probe, crate::words::word_key(before))
+                .iter()
+                .map(|e| m.forms[e.form as usize].chars.iter().collect())
+                .collect()
+        };
+        assert_eq!(paired("haves"), ["haves fun"]);
+        assert_eq!(paired("having"), ["having fun"]);
+        assert_eq!(paired("fun"), Vec::<String>::new());
         assert_eq!(anchored("have"), []);
         assert_eq!(
             anchored("belt"),
@@ -739,11 +821,27 @@ mod tests {
             [
                 at("key policy", 4),
                 at("keyed policy", 6),
+                at("keying policy", 7),
                 at("keys policy", 5)
             ],
             "-ies for a final y"
         );
         assert_eq!(anchored("key"), [], "common words are no anchors");
+    }
+
+    #[test]
+    fn a_word_after_a_quote_or_a_comma_is_anchored_alone() {
+        let g = Glossary::from_toml(
+            "[[term]]\nid = \"a\"\npreferred = \"the 'future'\"\ndeviants = [\"war, destiny\"]\n",
+        )
+        .unwrap();
+        let m = Matcher::new(&g).unwrap();
+        for (text, word) in [("the 'future'", "future"), ("war, destiny", "destiny")] {
+            let start = text.find(word).unwrap();
+            let probe = m.words.probe(text, start, start + word.len()).unwrap();
+            assert!(!probe.pairs, "{text}");
+            assert_eq!(m.words.singles(&probe).len(), 1, "{text}");
+        }
     }
 
     #[test]

@@ -350,23 +350,35 @@ pub fn is_common(word: &str) -> bool {
     word.chars().nth(1).is_none() || COMMON.binary_search(&word).is_ok()
 }
 
+/// [`is_common`] of a word as a form's folded characters, without making a string of it
+/// (a glossary of 50,000 forms asks for hundreds of thousands of words).
+fn is_common_chars(word: &[char]) -> bool {
+    // The longest common word has 10 letters.
+    let mut buf = [0u8; 12];
+    if word.len() < 2 {
+        return true;
+    }
+    if word.len() > buf.len() || !word.iter().all(char::is_ascii) {
+        return false;
+    }
+    for (b, c) in buf.iter_mut().zip(word) {
+        *b = *c as u8;
+    }
+    std::str::from_utf8(&buf[..word.len()]).is_ok_and(is_common)
+}
+
 /// Forms sharing an anchor word up to this many are cheap: each occurrence of the word verifies
 /// them all (after a one-character check of the neighbouring words).
 pub const SHARED_CHEAPLY: usize = 64;
 
-/// The preference among a form's words for its anchor: greater is better. `shared` is the
-/// number of forms of the glossary that contain the word; `chars` its length; `index` its
-/// position among the form's words (earlier wins a tie).
-pub fn anchor_key(
-    word: &str,
-    chars: usize,
-    shared: usize,
-    index: usize,
-) -> (bool, bool, usize, usize) {
+/// The preference among a form's words for its anchor: greater is better. `word` is the
+/// word's folded characters; `shared` the number of forms of the glossary that contain it;
+/// `index` its position among the form's words (earlier wins a tie).
+pub fn anchor_key(word: &[char], shared: usize, index: usize) -> (bool, bool, usize, usize) {
     (
-        !is_common(word),
+        !is_common_chars(word),
         shared <= SHARED_CHEAPLY,
-        chars,
+        word.len(),
         usize::MAX - index,
     )
 }
@@ -383,19 +395,36 @@ mod tests {
 
     #[test]
     fn rare_words_win_over_common_and_long_over_short() {
-        let have = anchor_key("have", 4, 1, 0);
-        let fun = anchor_key("fun", 3, 1, 1);
+        let key = |w: &str, shared, index| {
+            let chars: Vec<char> = w.chars().collect();
+            anchor_key(&chars, shared, index)
+        };
+        let have = key("have", 1, 0);
+        let fun = key("fun", 1, 1);
         assert!(fun > have, "\"have fun\" is anchored on fun");
-        let approved = anchor_key("approved", 8, 50_000, 0);
-        let number = anchor_key("123", 3, 1, 1);
+        let approved = key("approved", 50_000, 0);
+        let number = key("123", 1, 1);
         assert!(
             number > approved,
             "a word shared by thousands of forms is avoided"
         );
-        assert!(anchor_key("destiny", 7, 1, 3) > anchor_key("shared", 6, 1, 0));
+        assert!(key("destiny", 1, 3) > key("shared", 1, 0));
+        assert!(key("world", 1, 0) > key("s", 1, 1), "world's");
         assert!(
-            anchor_key("world", 5, 1, 0) > anchor_key("s", 1, 1, 1),
-            "world's"
+            key("something", 1, 0) < key("sometime", 1, 1),
+            "common up to 10 letters"
         );
+    }
+
+    #[test]
+    fn the_longest_common_word_fits_the_buffer() {
+        assert!(COMMON.iter().all(|w| w.len() <= 12));
+        for w in COMMON {
+            let chars: Vec<char> = w.chars().collect();
+            assert!(is_common_chars(&chars), "{w}");
+        }
+        assert!(!is_common_chars(
+            &"développement".chars().collect::<Vec<_>>()
+        ));
     }
 }

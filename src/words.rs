@@ -14,25 +14,51 @@
 //! Here the words are found 64 bytes at a time from bit masks, and an ASCII word of up to 16
 //! bytes is looked up with two loads, a multiplication and, mostly, one probe.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::ControlFlow;
 
 use crate::fold::{fold, is_word_char};
 
-/// A table slot: an ASCII word of up to 16 bytes, folded and zero-padded, and the range of
-/// its entries (`count == 0`: empty).
+/// Where a word's entries are in `entries`: `count` of them from `first`, its single-word
+/// anchors (`singles`) first, then its anchors paired with a word before it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Span {
+    first: u32,
+    count: u32,
+    singles: u32,
+}
+
+/// A table slot: an ASCII word of up to 16 bytes, folded and zero-padded, and its entries
+/// (`span.count == 0`: empty).
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
     lo: u64,
     hi: u64,
+    span: Span,
+}
+
+/// A slot of the pair table: the entries of a word paired with a word before it, both named
+/// by their [`word_key`]; `count == 0`: empty.
+#[derive(Clone, Copy, Debug, Default)]
+struct PairSlot {
+    prev: u64,
+    word: u64,
     first: u32,
     count: u32,
 }
 
 /// Anchor words and what each stands for (`T`: the matcher's entry for one form).
+///
+/// An entry may be *paired*: it stands for its word only where a given word comes right
+/// before it (the matcher decides where that can be read off the text; see
+/// [`crate::matcher`]). Fifty thousand forms made of ordinary words share nearly every word
+/// of a text with a dozen others, but hardly ever a pair of adjacent words. Pairs are looked
+/// up by the two words' keys alone, so a text word that anchors only paired entries costs
+/// two bitmap reads and no table probe.
 #[derive(Debug)]
 pub(crate) struct WordIndex<T> {
-    /// One bit per hash value (its top bits) of the ASCII words: most text words are not
+    /// Two bits per hash value (its top bits) of the ASCII words: whether some word with that
+    /// hash has single entries, and whether some has paired ones. Most text words are not
     /// anchors, and this small bitmap says so without touching the larger table.
     filter: Vec<u64>,
     filter_shift: u32,
@@ -42,8 +68,28 @@ pub(crate) struct WordIndex<T> {
     starts: [u32; 17],
     slots: Vec<Slot>,
     /// Every word, for the text words the table does not hold (non-ASCII or long).
-    all: HashMap<String, (u32, u32)>,
+    all: HashMap<String, Span>,
+    /// Sorted by (word key, paired, key of the word before, order given), so that a word's
+    /// entries and those of each of its pairs are runs.
     entries: Vec<T>,
+    /// The paired entries by (word before, word), behind a bitmap of one bit per hash value.
+    pair_filter: Vec<u64>,
+    pair_shift: u32,
+    pair_slots: Vec<PairSlot>,
+}
+
+/// A text word that may be in the index (see [`WordIndex::probe`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Probe {
+    /// The word's [`word_key`].
+    pub key: u64,
+    lo: u64,
+    hi: u64,
+    /// The word's entries, when they were found already (a word outside the table).
+    span: Option<Span>,
+    /// Whether the word may have single (paired) entries.
+    pub singles: bool,
+    pub pairs: bool,
 }
 
 /// Bit `i` of `MASK_LO[n]` / `MASK_HI[n]` covers byte `i` of the first `n` of 16 bytes.
@@ -134,49 +180,168 @@ fn classes(chunk: &[u8]) -> (u64, u64) {
     (words, high)
 }
 
+/// The bits of a multiplication are mixed upward only: the top half is folded into the
+/// bottom, which indexes the tables (the words of a glossary share their first letters).
 fn hash(lo: u64, hi: u64) -> u64 {
-    (lo.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ hi).wrapping_mul(0xFF51_AFD7_ED55_8CCD)
+    let h = (lo.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ hi).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^ (h >> 32)
 }
 
-impl<T> WordIndex<T> {
-    /// An index of `(word, entry)` pairs; words are folded and made of word characters.
-    pub fn new(mut pairs: Vec<(String, T)>) -> WordIndex<T> {
-        // Grouped by word (a stable sort keeps each word's entries in the order given).
-        pairs.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut entries = Vec::with_capacity(pairs.len());
-        let mut all: HashMap<String, (u32, u32)> = HashMap::new();
-        for (word, entry) in pairs {
-            let first = entries.len() as u32;
-            entries.push(entry);
-            all.entry(word)
-                .and_modify(|(_, count)| *count += 1)
-                .or_insert((first, 1));
+/// The key of a word (folded, made of word characters) for the pair table: the hash the
+/// word table uses for a short ASCII word, and FNV-1a for any other (a collision only costs
+/// a verification: the matcher verifies every entry it is given).
+pub(crate) fn word_key(word: &str) -> u64 {
+    match ascii_key(word.as_bytes()) {
+        Some((lo, hi)) => hash(lo, hi),
+        None => {
+            let mut h = 0xCBF2_9CE4_8422_2325u64;
+            for &b in word.as_bytes() {
+                h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
+            }
+            hash(h, !0)
+        }
+    }
+}
+
+/// The folded bytes of a text word of up to 16 ASCII bytes as two little-endian words,
+/// zero-padded (as [`ascii_key`] makes them of a folded word); None for any other word.
+#[inline(always)]
+fn text_key(bytes: &[u8], start: usize, end: usize) -> Option<(u64, u64)> {
+    let len = end - start;
+    if len > 16 {
+        return None;
+    }
+    // Two unaligned loads where the text is long enough, else a padded copy.
+    let (lo, hi) = if start + 16 <= bytes.len() {
+        (
+            u64::from_le_bytes(bytes[start..start + 8].try_into().unwrap_or_default()),
+            u64::from_le_bytes(bytes[start + 8..start + 16].try_into().unwrap_or_default()),
+        )
+    } else {
+        let mut buf = [0u8; 16];
+        buf[..len].copy_from_slice(&bytes[start..end]);
+        (
+            u64::from_le_bytes(buf[..8].try_into().unwrap_or_default()),
+            u64::from_le_bytes(buf[8..].try_into().unwrap_or_default()),
+        )
+    };
+    let high = ((lo & MASK_LO[len]) | (hi & MASK_HI[len])) & 0x8080_8080_8080_8080;
+    (high == 0).then(|| ((lo | LOWER) & MASK_LO[len], (hi | LOWER) & MASK_HI[len]))
+}
+
+/// [`word_key`] of the text word `text[start..end]`, folded.
+pub(crate) fn text_word_key(text: &str, start: usize, end: usize) -> u64 {
+    match text_key(text.as_bytes(), start, end) {
+        Some((lo, hi)) => hash(lo, hi),
+        None => word_key(&text[start..end].chars().map(fold).collect::<String>()),
+    }
+}
+
+/// A bitmap of about `bits_per_key` bits per key, between 512 bytes and 1 MiB, and the
+/// shift that turns a hash into its bit.
+fn bitmap(keys: usize, bits_per_key: usize) -> (Vec<u64>, u32) {
+    let bits = (keys * bits_per_key)
+        .next_power_of_two()
+        .clamp(1 << 12, 1 << 23);
+    (vec![0u64; bits / 64], 64 - bits.trailing_zeros())
+}
+
+#[inline(always)]
+fn set_bit(filter: &mut [u64], f: usize) {
+    filter[f / 64] |= 1 << (f % 64);
+}
+
+#[inline(always)]
+fn has_bit(filter: &[u64], f: usize) -> bool {
+    filter[f / 64] & (1 << (f % 64)) != 0
+}
+
+impl<T: Copy> WordIndex<T> {
+    /// An index of `(word, word before, entry)`: words are folded and made of word
+    /// characters; an entry with a word before it (its [`word_key`]) is paired.
+    pub fn new(items: Vec<(String, Option<u64>, T)>) -> WordIndex<T> {
+        // Sorted by integers, so that 400,000 entries sort without comparing strings; words
+        // with one key (a collision) share their entries, which costs verifications only.
+        let keys: Vec<u64> = items.iter().map(|(w, _, _)| word_key(w)).collect();
+        let mut order: Vec<(u64, bool, u64, u32)> = items
+            .iter()
+            .zip(&keys)
+            .enumerate()
+            .map(|(i, ((_, prev, _), &key))| (key, prev.is_some(), prev.unwrap_or(0), i as u32))
+            .collect();
+        order.sort_unstable();
+        let mut entries = Vec::with_capacity(items.len());
+        let mut spans: HashMap<u64, Span> = HashMap::default();
+        // (word before, word, first, count) of each run of paired entries.
+        let mut groups: Vec<(u64, u64, u32, u32)> = Vec::new();
+        let mut span = Span::default();
+        for (k, &(key, paired, prev, i)) in order.iter().enumerate() {
+            let at = entries.len() as u32;
+            entries.push(items[i as usize].2);
+            if k == 0 || order[k - 1].0 != key {
+                span = Span {
+                    first: at,
+                    count: 0,
+                    singles: 0,
+                };
+            }
+            span.count += 1;
+            span.singles += u32::from(!paired);
+            if order.get(k + 1).is_none_or(|next| next.0 != key) {
+                spans.insert(key, span);
+            }
+            if paired {
+                match groups.last_mut() {
+                    Some(g) if g.0 == prev && g.1 == key => g.3 += 1,
+                    _ => groups.push((prev, key, at, 1)),
+                }
+            }
+        }
+        let mut all: HashMap<String, Span> =
+            HashMap::with_capacity_and_hasher(spans.len(), Default::default());
+        for ((word, _, _), key) in items.into_iter().zip(keys) {
+            all.entry(word).or_insert(spans[&key]);
         }
         // Load factor at most a half: a probe mostly ends at the first slot, and most probes
         // are stopped by the filter before they reach the table.
         let size = (all.len() * 2).next_power_of_two().max(16);
         let mut slots = vec![Slot::default(); size];
-        // About 32 bits per word (a text word not in the index passes in 1 case of 32 or
-        // fewer), between 512 bytes and 1 MiB.
-        let filter_bits = (all.len() * 32).next_power_of_two().clamp(1 << 12, 1 << 23);
-        let filter_shift = 64 - filter_bits.trailing_zeros();
-        let mut filter = vec![0u64; filter_bits / 64];
+        // Two bits per hash value, about 32 values per word.
+        let (mut filter, filter_shift) = bitmap(all.len(), 64);
         let mut starts = [0u32; 17];
-        for (word, &(first, count)) in &all {
+        for (word, &span) in &all {
             let Some((lo, hi)) = ascii_key(word.as_bytes()) else {
                 continue;
             };
             starts[word.len()] |= 1 << (lo & 31);
             let h = hash(lo, hi);
-            let f = (h >> filter_shift) as usize;
-            filter[f / 64] |= 1 << (f % 64);
+            let f = (h >> filter_shift) as usize & !1;
+            if span.singles > 0 {
+                set_bit(&mut filter, f);
+            }
+            if span.count > span.singles {
+                set_bit(&mut filter, f + 1);
+            }
             let mut i = h as usize & (size - 1);
-            while slots[i].count != 0 {
+            while slots[i].span.count != 0 {
                 i = (i + 1) & (size - 1);
             }
-            slots[i] = Slot {
-                lo,
-                hi,
+            slots[i] = Slot { lo, hi, span };
+        }
+        // Load factor at most three quarters: the table is reached only past the filter.
+        let pair_size = (groups.len() * 4 / 3 + 1).next_power_of_two().max(16);
+        let mut pair_slots = vec![PairSlot::default(); pair_size];
+        let (mut pair_filter, pair_shift) = bitmap(groups.len(), 32);
+        for &(prev, word, first, count) in &groups {
+            let h = hash(prev, word);
+            set_bit(&mut pair_filter, (h >> pair_shift) as usize);
+            let mut i = h as usize & (pair_size - 1);
+            while pair_slots[i].count != 0 {
+                i = (i + 1) & (pair_size - 1);
+            }
+            pair_slots[i] = PairSlot {
+                prev,
+                word,
                 first,
                 count,
             };
@@ -188,59 +353,115 @@ impl<T> WordIndex<T> {
             slots,
             all,
             entries,
+            pair_filter,
+            pair_shift,
+            pair_slots,
+        }
+    }
+}
+
+impl<T> WordIndex<T> {
+    /// The text word `text[start..end]`, if it may be in the index: None turns most words
+    /// away after a couple of loads.
+    #[inline(always)]
+    pub fn probe(&self, text: &str, start: usize, end: usize) -> Option<Probe> {
+        let len = end - start;
+        if let Some((lo, hi)) = text_key(text.as_bytes(), start, end) {
+            if self.starts[len] & (1 << (lo & 31)) == 0 {
+                return None;
+            }
+            let h = hash(lo, hi);
+            let f = (h >> self.filter_shift) as usize & !1;
+            let (singles, pairs) = (has_bit(&self.filter, f), has_bit(&self.filter, f + 1));
+            return (singles || pairs).then_some(Probe {
+                key: h,
+                lo,
+                hi,
+                span: None,
+                singles,
+                pairs,
+            });
+        }
+        let folded: String = text[start..end].chars().map(fold).collect();
+        let span = *self.all.get(&folded)?;
+        Some(Probe {
+            key: word_key(&folded),
+            lo: 0,
+            hi: 0,
+            span: Some(span),
+            singles: span.singles > 0,
+            pairs: span.count > span.singles,
+        })
+    }
+
+    /// Where the entries of a probed word are (none: the filter let a word through that the
+    /// index does not hold).
+    fn span(&self, p: &Probe) -> Span {
+        if let Some(span) = p.span {
+            return span;
+        }
+        let size = self.slots.len();
+        let mut i = p.key as usize & (size - 1);
+        loop {
+            let s = &self.slots[i];
+            if s.span.count == 0 || (s.lo == p.lo && s.hi == p.hi) {
+                return s.span;
+            }
+            i = (i + 1) & (size - 1);
         }
     }
 
-    /// The entries of the text word `text[start..end]`.
-    #[inline(always)]
-    pub fn lookup(&self, text: &str, start: usize, end: usize) -> &[T] {
-        let bytes = text.as_bytes();
-        let len = end - start;
-        if len <= 16 {
-            // Two unaligned loads where the text is long enough, else a padded copy.
-            let (lo, hi) = if start + 16 <= bytes.len() {
-                (
-                    u64::from_le_bytes(bytes[start..start + 8].try_into().unwrap_or_default()),
-                    u64::from_le_bytes(bytes[start + 8..start + 16].try_into().unwrap_or_default()),
-                )
-            } else {
-                let mut buf = [0u8; 16];
-                buf[..len].copy_from_slice(&bytes[start..end]);
-                (
-                    u64::from_le_bytes(buf[..8].try_into().unwrap_or_default()),
-                    u64::from_le_bytes(buf[8..].try_into().unwrap_or_default()),
-                )
-            };
-            let high = ((lo & MASK_LO[len]) | (hi & MASK_HI[len])) & 0x8080_8080_8080_8080;
-            if high == 0 {
-                let lo = (lo | LOWER) & MASK_LO[len];
-                if self.starts[len] & (1 << (lo & 31)) == 0 {
-                    return &[];
-                }
-                let hi = (hi | LOWER) & MASK_HI[len];
-                let h = hash(lo, hi);
-                let f = (h >> self.filter_shift) as usize;
-                if self.filter[f / 64] & (1 << (f % 64)) == 0 {
-                    return &[];
-                }
-                let size = self.slots.len();
-                let mut i = h as usize & (size - 1);
-                loop {
-                    let s = &self.slots[i];
-                    if s.count == 0 {
-                        return &[];
-                    }
-                    if s.lo == lo && s.hi == hi {
-                        return &self.entries[s.first as usize..(s.first + s.count) as usize];
-                    }
-                    i = (i + 1) & (size - 1);
-                }
-            }
+    fn range(&self, first: u32, count: u32) -> &[T] {
+        &self.entries[first as usize..(first + count) as usize]
+    }
+
+    /// Every entry of a probed word, paired or not.
+    pub fn all(&self, p: &Probe) -> &[T] {
+        let s = self.span(p);
+        self.range(s.first, s.count)
+    }
+
+    /// The entries of a probed word that stand for it whatever comes before it.
+    #[inline]
+    pub fn singles(&self, p: &Probe) -> &[T] {
+        if !p.singles {
+            return &[];
         }
-        let folded: String = text[start..end].chars().map(fold).collect();
-        match self.all.get(&folded) {
-            Some(&(first, count)) => &self.entries[first as usize..(first + count) as usize],
-            None => &[],
+        let s = self.span(p);
+        self.range(s.first, s.singles)
+    }
+
+    /// Every paired entry of a probed word, whatever its word before.
+    pub fn all_paired(&self, p: &Probe) -> &[T] {
+        if !p.pairs {
+            return &[];
+        }
+        let s = self.span(p);
+        self.range(s.first + s.singles, s.count - s.singles)
+    }
+
+    /// The entries of a probed word paired with the word before it whose [`word_key`] is
+    /// `prev`.
+    #[inline]
+    pub fn paired(&self, p: &Probe, prev: u64) -> &[T] {
+        if !p.pairs {
+            return &[];
+        }
+        let h = hash(prev, p.key);
+        if !has_bit(&self.pair_filter, (h >> self.pair_shift) as usize) {
+            return &[];
+        }
+        let size = self.pair_slots.len();
+        let mut i = h as usize & (size - 1);
+        loop {
+            let s = &self.pair_slots[i];
+            if s.count == 0 {
+                return &[];
+            }
+            if s.prev == prev && s.word == p.key {
+                return self.range(s.first, s.count);
+            }
+            i = (i + 1) & (size - 1);
         }
     }
 
@@ -250,10 +471,10 @@ impl<T> WordIndex<T> {
         self.all.len()
     }
 
-    /// The entries of a word already folded (a word read across markup).
+    /// Every entry of a word already folded (a word read across markup).
     pub fn lookup_folded(&self, word: &str) -> &[T] {
         match self.all.get(word) {
-            Some(&(first, count)) => &self.entries[first as usize..(first + count) as usize],
+            Some(s) => self.range(s.first, s.count),
             None => &[],
         }
     }
@@ -401,20 +622,61 @@ mod tests {
     fn lookup_folds_case_and_takes_long_and_non_ascii_words() {
         let long = "internationalisation"; // over 16 bytes
         let index = WordIndex::new(vec![
-            ("road".to_string(), 1),
-            ("roads".to_string(), 2),
-            ("café".to_string(), 3),
-            (long.to_string(), 4),
+            ("road".to_string(), None, 1),
+            ("roads".to_string(), None, 2),
+            ("café".to_string(), None, 3),
+            (long.to_string(), None, 4),
         ]);
         let text = format!("ROAD Roads CAFÉ {} roadx", long.to_uppercase());
         let found: Vec<Vec<i32>> = words(&text)
             .iter()
             .map(|w| {
                 let start = w.as_ptr() as usize - text.as_ptr() as usize;
-                index.lookup(&text, start, start + w.len()).to_vec()
+                match index.probe(&text, start, start + w.len()) {
+                    Some(p) => index.all(&p).to_vec(),
+                    None => Vec::new(),
+                }
             })
             .collect();
         assert_eq!(found, [vec![1], vec![2], vec![3], vec![4], vec![]]);
         assert_eq!(index.lookup_folded("road"), [1]);
+    }
+
+    #[test]
+    fn paired_entries_are_found_by_the_word_before() {
+        let long = "internationalisation";
+        let index = WordIndex::new(vec![
+            ("road".to_string(), Some(word_key("belt")), 1),
+            ("road".to_string(), None, 2),
+            ("road".to_string(), Some(word_key("silk")), 3),
+            ("road".to_string(), Some(word_key("belt")), 4),
+            ("road".to_string(), Some(word_key(long)), 5),
+            ("road".to_string(), Some(word_key("café")), 6),
+            ("way".to_string(), Some(word_key("belt")), 7),
+        ]);
+        let text = format!("BELT Silk {} CAFÉ road way", long.to_uppercase());
+        let at = |w: &str| text.find(w).unwrap();
+        let road = index.probe(&text, at("road"), at("road") + 4).unwrap();
+        assert!(road.singles && road.pairs);
+        assert_eq!(index.singles(&road), [2]);
+        assert_eq!(index.all(&road).len(), 6);
+        let before: Vec<Vec<i32>> = words(&text)[..4]
+            .iter()
+            .map(|w| {
+                let start = w.as_ptr() as usize - text.as_ptr() as usize;
+                let key = text_word_key(&text, start, start + w.len());
+                index.paired(&road, key).to_vec()
+            })
+            .collect();
+        assert_eq!(before, [vec![1, 4], vec![3], vec![5], vec![6]]);
+        assert_eq!(index.paired(&road, word_key("way")), [0; 0]);
+        let way = index.probe(&text, at("way"), at("way") + 3).unwrap();
+        assert!(!way.singles && way.pairs);
+        assert_eq!(index.singles(&way), [0; 0]);
+        assert_eq!(index.paired(&way, word_key("belt")), [7]);
+        assert_eq!(index.paired(&way, word_key("road")), [0; 0]);
+        let mut paired = index.all_paired(&road).to_vec();
+        paired.sort_unstable();
+        assert_eq!(paired, [1, 3, 4, 5, 6]);
     }
 }

@@ -557,6 +557,20 @@ fn words_split_inside_by_markup_strings_or_codes() {
             "Communist Party of China"
         )]
     );
+    // The word before the anchor split by markup ("common" before "destiny"): read whole
+    // through the markup, not as the "mon" its piece starts with.
+    assert_eq!(
+        check_as("A community of **com**mon destiny.\n", Format::Markdown),
+        [row(
+            1,
+            3,
+            1,
+            34,
+            "shared-future",
+            "community of **com**mon destiny",
+            "community of shared future for mankind"
+        )]
+    );
     // Not inside another word: CC**P**A is CCPA.
     assert_eq!(check_as("The CC**P**A applies.\n", Format::Markdown), []);
 }

@@ -292,7 +292,7 @@ impl Glossary {
             );
         }
         let mut terms = Vec::with_capacity(raw.term.len());
-        let mut ids: HashMap<String, Range<usize>> = HashMap::new();
+        let mut ids: rustc_hash::FxHashMap<String, Range<usize>> = Default::default();
         // Every form listed so far, at its span (the rules shared with merging and import).
         let mut forms: Forms<(Range<usize>, String)> = Forms::default();
         for spanned in &raw.term {

@@ -6,7 +6,7 @@
 //! (an error at a span, an error naming two files, a warning and a dropped form); the rules are
 //! here once, so that what imports also loads and what loads also merges.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::fold;
 
@@ -91,8 +91,8 @@ pub struct Forms<W> {
 impl<W> Default for Forms<W> {
     fn default() -> Self {
         Forms {
-            first: HashMap::new(),
-            approving: HashMap::new(),
+            first: HashMap::default(),
+            approving: HashMap::default(),
         }
     }
 }
