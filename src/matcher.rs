@@ -19,7 +19,7 @@ use crate::fold::{fold, fold_form, is_word_char};
 use crate::glossary::Glossary;
 use crate::prose::{Gap, Prose};
 use crate::verify::{Inflection, at_boundary, ending, steps};
-use crate::words::{Probe, WordIndex, for_each_word, text_word_key};
+use crate::words::{Probe, Word, WordIndex, for_each_word, text_word_key};
 
 /// Whether a form is approved or to be flagged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -168,14 +168,15 @@ pub struct Matcher {
 impl Matcher {
     pub fn new(glossary: &Glossary) -> Result<Matcher, BuildError> {
         let mut forms = Vec::new();
-        let listed: FxHashSet<String> = glossary
+        // Every listed form, folded as a compiled form's chars are.
+        let listed: FxHashSet<Vec<char>> = glossary
             .terms
             .iter()
             .flat_map(|t| {
                 t.approved()
                     .chain(t.deviants.iter().chain(&t.exceptions).map(String::as_str))
             })
-            .map(crate::fold::normalize)
+            .map(crate::fold::fold_form)
             .collect();
         for (term_index, term) in glossary.terms.iter().enumerate() {
             let kinds = std::iter::once((term.preferred.as_str(), FormKind::Preferred))
@@ -204,9 +205,8 @@ impl Matcher {
                             .all(|c| is_word_char(c) || matches!(fold(c), '\'' | '-'))
                     })
                 {
-                    let spelled = words.join("-");
-                    if !listed.contains(&crate::fold::normalize(&spelled)) {
-                        let mut form = Form::new(term_index, kind, text, &spelled);
+                    let mut form = Form::new(term_index, kind, text, &words.join("-"));
+                    if !listed.contains(&form.chars) {
                         form.hyphenated = true;
                         forms.push(form);
                     }
@@ -218,26 +218,32 @@ impl Matcher {
                 };
                 for v in crate::inflect::variants(first) {
                     let spelled = format!("{v} {}", rest.trim_start());
-                    if !listed.contains(&crate::fold::normalize(&spelled)) {
-                        let mut form = Form::new(term_index, kind, text, &spelled);
+                    let mut form = Form::new(term_index, kind, text, &spelled);
+                    if !listed.contains(&form.chars) {
                         form.inflected_first = true;
                         forms.push(form);
                     }
                 }
             }
         }
-        // Each form's words, and how many forms contain each word: a word many forms share
-        // is a costly anchor.
-        let form_words: Vec<Vec<(usize, usize)>> =
-            forms.iter().map(|f| f.words().collect()).collect();
-        let mut shared: FxHashMap<&[char], usize> = FxHashMap::default();
-        let mut seen: Vec<&[char]> = Vec::new();
-        for (form, words) in forms.iter().zip(&form_words) {
+        // Each form's words with their keys, and how many forms contain each word: a word
+        // many forms share is a costly anchor.
+        let form_words: Vec<Vec<(usize, usize, Word)>> = forms
+            .iter()
+            .map(|f| {
+                f.words()
+                    .map(|(s, e)| (s, e, Word::new(f.chars[s..e].iter().copied())))
+                    .collect()
+            })
+            .collect();
+        let mut shared: FxHashMap<u64, usize> = FxHashMap::default();
+        let mut seen: Vec<u64> = Vec::new();
+        for words in &form_words {
             seen.clear();
-            seen.extend(words.iter().map(|&(s, e)| &form.chars[s..e]));
+            seen.extend(words.iter().map(|(_, _, w)| w.key()));
             seen.sort_unstable();
             seen.dedup();
-            for w in &seen {
+            for &w in &seen {
                 *shared.entry(w).or_default() += 1;
             }
         }
@@ -255,19 +261,17 @@ impl Matcher {
                     && words[index - 1].1 + 1 == start
                     && matches!(form.chars[start - 1], ' ' | '-')
             };
-            let best = words.iter().enumerate().max_by_key(|&(index, &(s, e))| {
-                let w = &form.chars[s..e];
-                let n = shared.get(w).copied().unwrap_or(0);
-                (paired(index, s), crate::rarity::anchor_key(w, n, index))
+            let best = words.iter().enumerate().max_by_key(|&(index, (s, e, w))| {
+                let n = shared.get(&w.key()).copied().unwrap_or(0);
+                (
+                    paired(index, *s),
+                    crate::rarity::anchor_key(&form.chars[*s..*e], n, index),
+                )
             });
-            let Some((index, &(start, end))) = best else {
+            let Some((index, &(start, end, ref word))) = best else {
                 continue;
             };
-            let prev = paired(index, start).then(|| {
-                let (s, e) = words[index - 1];
-                crate::words::word_key(&form.word(s, e))
-            });
-            let word = form.word(start, end);
+            let prev = paired(index, start).then(|| words[index - 1].2.key());
             let entry = form.word_entry(i, start, end);
             let whole = start == 0 && end == form.chars.len();
             let entry = Anchor {
@@ -276,19 +280,28 @@ impl Matcher {
             };
             if end == form.chars.len() {
                 // The last word: its plural spellings are words of the text too.
+                let stem = &form.chars[start..end];
+                let spelled = |cut: usize, ending: &str| {
+                    Word::new(
+                        stem[..stem.len() - cut]
+                            .iter()
+                            .copied()
+                            .chain(ending.chars()),
+                    )
+                };
                 match form.inflection {
                     Inflection::None => {}
                     Inflection::Plural => {
-                        pairs.push((format!("{word}s"), prev, entry));
-                        pairs.push((format!("{word}es"), prev, entry));
+                        pairs.push((spelled(0, "s"), prev, entry));
+                        pairs.push((spelled(0, "es"), prev, entry));
                     }
                     Inflection::PluralY => {
-                        pairs.push((format!("{word}s"), prev, entry));
-                        pairs.push((format!("{}ies", &word[..word.len() - 1]), prev, entry));
+                        pairs.push((spelled(0, "s"), prev, entry));
+                        pairs.push((spelled(1, "ies"), prev, entry));
                     }
                 }
             }
-            pairs.push((word, prev, Anchor { whole, ..entry }));
+            pairs.push((word.clone(), prev, Anchor { whole, ..entry }));
         }
         Ok(Matcher {
             forms,
@@ -646,10 +659,6 @@ impl Form {
             }
             (i > start).then_some((start, i))
         })
-    }
-
-    fn word(&self, start: usize, end: usize) -> String {
-        self.chars[start..end].iter().collect()
     }
 
     /// The word index entry for this form anchored on its word `chars[start..end]`.

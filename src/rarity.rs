@@ -347,7 +347,10 @@ const COMMON: &[&str] = &[
 /// Whether `word` (folded, as in a glossary form) is one of the commonest words of English,
 /// or a single character (the "s" of "China's", the "t" of "don't").
 pub fn is_common(word: &str) -> bool {
-    word.chars().nth(1).is_none() || COMMON.binary_search(&word).is_ok()
+    // A hash set: the anchors of a large glossary ask for hundreds of thousands of words.
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&str>> =
+        std::sync::LazyLock::new(|| COMMON.iter().copied().collect());
+    word.chars().nth(1).is_none() || SET.contains(word)
 }
 
 /// [`is_common`] of a word as a form's folded characters, without making a string of it

@@ -187,20 +187,61 @@ fn hash(lo: u64, hi: u64) -> u64 {
     h ^ (h >> 32)
 }
 
+/// A folded word of an index: up to 16 ASCII bytes, zero-padded, as the word table holds it,
+/// or any other word as a string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Word {
+    Short(u64, u64),
+    Long(String),
+}
+
+impl Word {
+    /// The word of folded characters `chars` (made without a string for a short ASCII word:
+    /// a glossary of 50,000 forms has hundreds of thousands of them).
+    pub fn new(chars: impl IntoIterator<Item = char>) -> Word {
+        let mut buf = [0u8; 16];
+        let mut chars = chars.into_iter();
+        for (n, c) in chars.by_ref().enumerate() {
+            if !c.is_ascii() || n == 16 {
+                let mut s: String = buf[..n].iter().map(|&b| char::from(b)).collect();
+                s.push(c);
+                s.extend(chars);
+                return Word::Long(s);
+            }
+            buf[n] = c as u8;
+        }
+        let (lo, hi) = buf.split_at(8);
+        Word::Short(
+            u64::from_le_bytes(lo.try_into().unwrap_or_default()),
+            u64::from_le_bytes(hi.try_into().unwrap_or_default()),
+        )
+    }
+
+    /// The word's [`word_key`].
+    pub fn key(&self) -> u64 {
+        match self {
+            Word::Short(lo, hi) => hash(*lo, *hi),
+            Word::Long(s) => long_key(s),
+        }
+    }
+}
+
 /// The key of a word (folded, made of word characters) for the pair table: the hash the
 /// word table uses for a short ASCII word, and FNV-1a for any other (a collision only costs
 /// a verification: the matcher verifies every entry it is given).
 pub(crate) fn word_key(word: &str) -> u64 {
     match ascii_key(word.as_bytes()) {
         Some((lo, hi)) => hash(lo, hi),
-        None => {
-            let mut h = 0xCBF2_9CE4_8422_2325u64;
-            for &b in word.as_bytes() {
-                h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
-            }
-            hash(h, !0)
-        }
+        None => long_key(word),
     }
+}
+
+fn long_key(word: &str) -> u64 {
+    let mut h = 0xCBF2_9CE4_8422_2325u64;
+    for &b in word.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    hash(h, !0)
 }
 
 /// The folded bytes of a text word of up to 16 ASCII bytes as two little-endian words,
@@ -259,10 +300,10 @@ fn has_bit(filter: &[u64], f: usize) -> bool {
 impl<T: Copy> WordIndex<T> {
     /// An index of `(word, word before, entry)`: words are folded and made of word
     /// characters; an entry with a word before it (its [`word_key`]) is paired.
-    pub fn new(items: Vec<(String, Option<u64>, T)>) -> WordIndex<T> {
+    pub fn new(items: Vec<(Word, Option<u64>, T)>) -> WordIndex<T> {
         // Sorted by integers, so that 400,000 entries sort without comparing strings; words
         // with one key (a collision) share their entries, which costs verifications only.
-        let keys: Vec<u64> = items.iter().map(|(w, _, _)| word_key(w)).collect();
+        let keys: Vec<u64> = items.iter().map(|(w, _, _)| w.key()).collect();
         let mut order: Vec<(u64, bool, u64, u32)> = items
             .iter()
             .zip(&keys)
@@ -297,24 +338,30 @@ impl<T: Copy> WordIndex<T> {
                 }
             }
         }
-        let mut all: HashMap<String, Span> =
-            HashMap::with_capacity_and_hasher(spans.len(), Default::default());
+        // Short words in the table (each once), the others in `all`.
+        let mut short: Vec<(u64, u64, u64)> = Vec::with_capacity(spans.len());
+        let mut all: HashMap<String, Span> = HashMap::default();
         for ((word, _, _), key) in items.into_iter().zip(keys) {
-            all.entry(word).or_insert(spans[&key]);
+            match word {
+                Word::Short(lo, hi) => short.push((lo, hi, key)),
+                Word::Long(s) => {
+                    all.entry(s).or_insert(spans[&key]);
+                }
+            }
         }
+        short.sort_unstable();
+        short.dedup();
         // Load factor at most a half: a probe mostly ends at the first slot, and most probes
         // are stopped by the filter before they reach the table.
-        let size = (all.len() * 2).next_power_of_two().max(16);
+        let size = (short.len() * 2).next_power_of_two().max(16);
         let mut slots = vec![Slot::default(); size];
         // Two bits per hash value, about 32 values per word.
-        let (mut filter, filter_shift) = bitmap(all.len(), 64);
+        let (mut filter, filter_shift) = bitmap(short.len(), 64);
         let mut starts = [0u32; 17];
-        for (word, &span) in &all {
-            let Some((lo, hi)) = ascii_key(word.as_bytes()) else {
-                continue;
-            };
-            starts[word.len()] |= 1 << (lo & 31);
-            let h = hash(lo, hi);
+        for &(lo, hi, h) in &short {
+            let span = spans[&h];
+            let len = 16 - (u128::from(lo) | u128::from(hi) << 64).leading_zeros() as usize / 8;
+            starts[len] |= 1 << (lo & 31);
             let f = (h >> filter_shift) as usize & !1;
             if span.singles > 0 {
                 set_bit(&mut filter, f);
@@ -382,10 +429,22 @@ impl<T> WordIndex<T> {
                 pairs,
             });
         }
-        let folded: String = text[start..end].chars().map(fold).collect();
-        let span = *self.all.get(&folded)?;
-        Some(Probe {
-            key: word_key(&folded),
+        // Beyond ASCII or long: folded, it may still be a short ASCII word ("ＣＰＣ").
+        let word = Word::new(text[start..end].chars().map(fold));
+        let key = word.key();
+        let span = match &word {
+            Word::Short(lo, hi) => self.span(&Probe {
+                key,
+                lo: *lo,
+                hi: *hi,
+                span: None,
+                singles: true,
+                pairs: true,
+            }),
+            Word::Long(s) => self.all.get(s).copied().unwrap_or_default(),
+        };
+        (span.count > 0).then_some(Probe {
+            key,
             lo: 0,
             hi: 0,
             span: Some(span),
@@ -468,15 +527,23 @@ impl<T> WordIndex<T> {
     /// How many words the index holds.
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.all.len()
+        self.all.len() + self.slots.iter().filter(|s| s.span.count != 0).count()
     }
 
     /// Every entry of a word already folded (a word read across markup).
     pub fn lookup_folded(&self, word: &str) -> &[T] {
-        match self.all.get(word) {
-            Some(s) => self.range(s.first, s.count),
-            None => &[],
-        }
+        let span = match Word::new(word.chars()) {
+            Word::Short(lo, hi) => self.span(&Probe {
+                key: hash(lo, hi),
+                lo,
+                hi,
+                span: None,
+                singles: true,
+                pairs: true,
+            }),
+            Word::Long(s) => self.all.get(&s).copied().unwrap_or_default(),
+        };
+        self.range(span.first, span.count)
     }
 }
 
@@ -572,6 +639,10 @@ pub(crate) fn for_each_word(
 mod tests {
     use super::*;
 
+    fn w(word: &str) -> Word {
+        Word::new(word.chars())
+    }
+
     fn words(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
         let _ = for_each_word(text, 0..text.len(), |s, e| {
@@ -622,12 +693,12 @@ mod tests {
     fn lookup_folds_case_and_takes_long_and_non_ascii_words() {
         let long = "internationalisation"; // over 16 bytes
         let index = WordIndex::new(vec![
-            ("road".to_string(), None, 1),
-            ("roads".to_string(), None, 2),
-            ("café".to_string(), None, 3),
-            (long.to_string(), None, 4),
+            (w("road"), None, 1),
+            (w("roads"), None, 2),
+            (w("café"), None, 3),
+            (w(long), None, 4),
         ]);
-        let text = format!("ROAD Roads CAFÉ {} roadx", long.to_uppercase());
+        let text = format!("ROAD Roads CAFÉ {} roadx ＲＯＡＤ", long.to_uppercase());
         let found: Vec<Vec<i32>> = words(&text)
             .iter()
             .map(|w| {
@@ -638,21 +709,55 @@ mod tests {
                 }
             })
             .collect();
-        assert_eq!(found, [vec![1], vec![2], vec![3], vec![4], vec![]]);
+        assert_eq!(
+            found,
+            [vec![1], vec![2], vec![3], vec![4], vec![], vec![1]],
+            "full-width letters fold to a short ASCII word"
+        );
         assert_eq!(index.lookup_folded("road"), [1]);
+        assert_eq!(index.lookup_folded(long), [4]);
+        assert_eq!(index.lookup_folded("café"), [3]);
+        assert_eq!(index.lookup_folded("cafe"), [0; 0]);
+        assert_eq!(index.len(), 4);
+    }
+
+    #[test]
+    fn words_are_keyed_alike_from_chars_strings_and_text() {
+        for word in [
+            "a",
+            "road",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "café",
+            "ccp中",
+        ] {
+            let made = w(word);
+            assert_eq!(
+                matches!(made, Word::Short(..)),
+                word.is_ascii() && word.len() <= 16,
+                "{word}"
+            );
+            assert_eq!(made.key(), word_key(word), "{word}");
+            let upper = word.to_uppercase();
+            assert_eq!(
+                text_word_key(&upper, 0, upper.len()),
+                word_key(word),
+                "{word}"
+            );
+        }
     }
 
     #[test]
     fn paired_entries_are_found_by_the_word_before() {
         let long = "internationalisation";
         let index = WordIndex::new(vec![
-            ("road".to_string(), Some(word_key("belt")), 1),
-            ("road".to_string(), None, 2),
-            ("road".to_string(), Some(word_key("silk")), 3),
-            ("road".to_string(), Some(word_key("belt")), 4),
-            ("road".to_string(), Some(word_key(long)), 5),
-            ("road".to_string(), Some(word_key("café")), 6),
-            ("way".to_string(), Some(word_key("belt")), 7),
+            (w("road"), Some(word_key("belt")), 1),
+            (w("road"), None, 2),
+            (w("road"), Some(word_key("silk")), 3),
+            (w("road"), Some(word_key("belt")), 4),
+            (w("road"), Some(word_key(long)), 5),
+            (w("road"), Some(word_key("café")), 6),
+            (w("way"), Some(word_key("belt")), 7),
         ]);
         let text = format!("BELT Silk {} CAFÉ road way", long.to_uppercase());
         let at = |w: &str| text.find(w).unwrap();
