@@ -303,78 +303,85 @@ impl<T: Copy> WordIndex<T> {
     pub fn new(items: Vec<(Word, Option<u64>, T)>) -> WordIndex<T> {
         // Sorted by integers, so that 400,000 entries sort without comparing strings; words
         // with one key (a collision) share their entries, which costs verifications only.
-        let keys: Vec<u64> = items.iter().map(|(w, _, _)| w.key()).collect();
         let mut order: Vec<(u64, bool, u64, u32)> = items
             .iter()
-            .zip(&keys)
             .enumerate()
-            .map(|(i, ((_, prev, _), &key))| (key, prev.is_some(), prev.unwrap_or(0), i as u32))
+            .map(|(i, (w, prev, _))| (w.key(), prev.is_some(), prev.unwrap_or(0), i as u32))
             .collect();
         order.sort_unstable();
+        let keys = 1 + order.windows(2).filter(|w| w[0].0 != w[1].0).count();
+        // Load factor at most a half: a probe mostly ends at the first slot, and most probes
+        // are stopped by the filter before they reach the table.
+        let size = (keys * 2).next_power_of_two().max(16);
+        let mut slots = vec![Slot::default(); size];
+        // Two bits per hash value, about 32 values per word.
+        let (mut filter, filter_shift) = bitmap(keys, 64);
+        let mut starts = [0u32; 17];
+        let mut all: HashMap<String, Span> = HashMap::default();
         let mut entries = Vec::with_capacity(items.len());
-        let mut spans: HashMap<u64, Span> = HashMap::default();
         // (word before, word, first, count) of each run of paired entries.
         let mut groups: Vec<(u64, u64, u32, u32)> = Vec::new();
-        let mut span = Span::default();
-        for (k, &(key, paired, prev, i)) in order.iter().enumerate() {
-            let at = entries.len() as u32;
-            entries.push(items[i as usize].2);
-            if k == 0 || order[k - 1].0 != key {
-                span = Span {
-                    first: at,
-                    count: 0,
-                    singles: 0,
-                };
-            }
-            span.count += 1;
-            span.singles += u32::from(!paired);
-            if order.get(k + 1).is_none_or(|next| next.0 != key) {
-                spans.insert(key, span);
-            }
-            if paired {
+        let mut words: Vec<Option<Word>> = items.iter().map(|_| None).collect();
+        let mut from = 0;
+        for (w, (word, _, entry)) in words.iter_mut().zip(items) {
+            *w = Some(word);
+            entries.push(entry);
+        }
+        let mut sorted = Vec::with_capacity(entries.len());
+        // One key's run of entries at a time: its span, then its words.
+        while from < order.len() {
+            let key = order[from].0;
+            let to = from + order[from..].iter().take_while(|o| o.0 == key).count();
+            let first = sorted.len() as u32;
+            let mut span = Span {
+                first,
+                count: (to - from) as u32,
+                singles: 0,
+            };
+            for &(_, paired, prev, i) in &order[from..to] {
+                let at = sorted.len() as u32;
+                sorted.push(entries[i as usize]);
+                if !paired {
+                    span.singles += 1;
+                    continue;
+                }
                 match groups.last_mut() {
                     Some(g) if g.0 == prev && g.1 == key => g.3 += 1,
                     _ => groups.push((prev, key, at, 1)),
                 }
             }
-        }
-        // Short words in the table (each once), the others in `all`.
-        let mut short: Vec<(u64, u64, u64)> = Vec::with_capacity(spans.len());
-        let mut all: HashMap<String, Span> = HashMap::default();
-        for ((word, _, _), key) in items.into_iter().zip(keys) {
-            match word {
-                Word::Short(lo, hi) => short.push((lo, hi, key)),
-                Word::Long(s) => {
-                    all.entry(s).or_insert(spans[&key]);
+            let f = (key >> filter_shift) as usize & !1;
+            for &(_, _, _, i) in &order[from..to] {
+                match words[i as usize].take() {
+                    Some(Word::Short(lo, hi)) => {
+                        let mut at = key as usize & (size - 1);
+                        while slots[at].span.count != 0 && (slots[at].lo, slots[at].hi) != (lo, hi)
+                        {
+                            at = (at + 1) & (size - 1);
+                        }
+                        if slots[at].span.count == 0 {
+                            let len = 16
+                                - (u128::from(lo) | u128::from(hi) << 64).leading_zeros() as usize
+                                    / 8;
+                            starts[len] |= 1 << (lo & 31);
+                            slots[at] = Slot { lo, hi, span };
+                        }
+                        if span.singles > 0 {
+                            set_bit(&mut filter, f);
+                        }
+                        if span.count > span.singles {
+                            set_bit(&mut filter, f + 1);
+                        }
+                    }
+                    Some(Word::Long(s)) => {
+                        all.entry(s).or_insert(span);
+                    }
+                    None => {}
                 }
             }
+            from = to;
         }
-        short.sort_unstable();
-        short.dedup();
-        // Load factor at most a half: a probe mostly ends at the first slot, and most probes
-        // are stopped by the filter before they reach the table.
-        let size = (short.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![Slot::default(); size];
-        // Two bits per hash value, about 32 values per word.
-        let (mut filter, filter_shift) = bitmap(short.len(), 64);
-        let mut starts = [0u32; 17];
-        for &(lo, hi, h) in &short {
-            let span = spans[&h];
-            let len = 16 - (u128::from(lo) | u128::from(hi) << 64).leading_zeros() as usize / 8;
-            starts[len] |= 1 << (lo & 31);
-            let f = (h >> filter_shift) as usize & !1;
-            if span.singles > 0 {
-                set_bit(&mut filter, f);
-            }
-            if span.count > span.singles {
-                set_bit(&mut filter, f + 1);
-            }
-            let mut i = h as usize & (size - 1);
-            while slots[i].span.count != 0 {
-                i = (i + 1) & (size - 1);
-            }
-            slots[i] = Slot { lo, hi, span };
-        }
+        let entries = sorted;
         // Load factor at most three quarters: the table is reached only past the filter.
         let pair_size = (groups.len() * 4 / 3 + 1).next_power_of_two().max(16);
         let mut pair_slots = vec![PairSlot::default(); pair_size];
