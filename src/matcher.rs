@@ -7,7 +7,11 @@
 //! it (see [`crate::verify`]).
 //!
 //! The anchor is one whole word of the form (every form has one: a glossary refuses a form
-//! without a word character), chosen by [`crate::rarity`]. The text is split into words and
+//! without a word character). Where a word of the form has the form's previous word right
+//! before it, apart by a space or a hyphen, the anchor is that word *paired* with the one
+//! before, and it is found only after that word in the text (see `Matcher::anchored` for
+//! when the text's word before is certain); a form with such a pair prefers it to any single
+//! word. Among the candidates, [`crate::rarity`] chooses. The text is split into words and
 //! each is looked up in a hash table of anchor words ([`crate::words`]). The text is never
 //! copied or normalised, and no loop over terms ever runs over the text.
 
@@ -89,13 +93,15 @@ struct Anchor {
     hides: bool,
 }
 
-/// Whether the first character of `chars` that is not whitespace (a line end may come
-/// between a hyphen and its word) is a hyphen.
+/// Whether a hyphen may come next in `chars`: false only if the first character that is not
+/// whitespace (a line end, indented or not, may come between a hyphen and its word), among
+/// the first few, is something else. Only whitespace up to the limit or the piece's edge
+/// (markup may stand there) rules nothing out.
 fn hyphen_next(chars: impl Iterator<Item = char>) -> bool {
     chars
         .take(8)
         .find(|c| !c.is_whitespace())
-        .is_some_and(|c| fold(c) == '-')
+        .is_none_or(|c| fold(c) == '-')
 }
 
 /// The folded character across one whitespace run, looking outward from an anchor: None if

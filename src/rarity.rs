@@ -1,7 +1,9 @@
 //! How good a word of a form is as its anchor: the matcher looks a form up by one of its
 //! words (see [`crate::words`]), and every occurrence of that word in a text costs a
 //! verification of each form it stands for. So the anchor should be a word that is rare in
-//! running text and shared by few forms.
+//! running text and shared by few forms. (A word paired with the word before it, which the
+//! matcher prefers where a form has one, is verified only after that word; among such
+//! words, and among single words, the choice is made here.)
 //!
 //! Rarity in text is judged by a short list of the most frequent English words (function
 //! words, the commonest verbs, nouns and adjectives and their inflections), written for this

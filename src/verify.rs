@@ -28,10 +28,12 @@ impl Cursor for Backward<'_> {
 
 /// Consumes the text for one folded form character. A `' '` in a form consumes a run of at
 /// least one whitespace character holding at most one line break; a `'-'` consumes a hyphen
-/// and a line break right after it (or, read backwards, before it); any other character must
-/// fold to itself.
+/// and a line break right after it (or, read backwards, before it), unless the form's next
+/// character in the cursor's direction is a `' '` (`then_space`: that space is the line
+/// break, as it is read the other way: "short- and" matches "short-⏎and" either way); any
+/// other character must fold to itself.
 #[inline]
-pub(crate) fn step(cur: &mut impl Cursor, fc: char) -> Option<()> {
+pub(crate) fn step(cur: &mut impl Cursor, fc: char, then_space: bool) -> Option<()> {
     if fc == ' ' {
         let mut seen = false;
         let mut breaks = 0u8;
@@ -60,7 +62,7 @@ pub(crate) fn step(cur: &mut impl Cursor, fc: char) -> Option<()> {
                 return None;
             }
             let mut after = cur.clone();
-            if line_end(&mut after).is_some() {
+            if !then_space && line_end(&mut after).is_some() {
                 *cur = after;
             }
             Some(())
@@ -87,8 +89,9 @@ fn line_end(cur: &mut impl Cursor) -> Option<()> {
 /// Consumes `chars` (a folded form, or part of one) in the cursor's direction.
 #[inline]
 pub(crate) fn steps(cur: &mut impl Cursor, chars: impl Iterator<Item = char>) -> Option<()> {
-    for fc in chars {
-        step(cur, fc)?;
+    let mut chars = chars.peekable();
+    while let Some(fc) = chars.next() {
+        step(cur, fc, chars.peek() == Some(&' '))?;
     }
     Some(())
 }

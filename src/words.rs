@@ -53,8 +53,10 @@ struct PairSlot {
 /// before it (the matcher decides where that can be read off the text; see
 /// [`crate::matcher`]). Fifty thousand forms made of ordinary words share nearly every word
 /// of a text with a dozen others, but hardly ever a pair of adjacent words. Pairs are looked
-/// up by the two words' keys alone, so a text word that anchors only paired entries costs
-/// two bitmap reads and no table probe.
+/// up by the two words' keys alone: a text word that anchors only paired entries costs
+/// hashing the word before and two bitmap reads, and a probe of the pair table only where
+/// the pair's bit is set (where the matcher cannot read the word before, it asks for all of
+/// the word's paired entries, from the word table).
 #[derive(Debug)]
 pub(crate) struct WordIndex<T> {
     /// Two bits per hash value (its top bits) of the ASCII words: whether some word with that
@@ -87,8 +89,9 @@ pub(crate) struct Probe {
     hi: u64,
     /// The word's entries, when they were found already (a word outside the table).
     span: Option<Span>,
-    /// Whether the word may have single (paired) entries.
+    /// Whether the word may have single entries.
     pub singles: bool,
+    /// Whether the word may have paired entries.
     pub pairs: bool,
 }
 
@@ -310,10 +313,8 @@ impl<T: Copy> WordIndex<T> {
             .collect();
         order.sort_unstable();
         let keys = 1 + order.windows(2).filter(|w| w[0].0 != w[1].0).count();
-        // Load factor at most a half: a probe mostly ends at the first slot, and most probes
-        // are stopped by the filter before they reach the table.
-        let size = (keys * 2).next_power_of_two().max(16);
-        let mut slots = vec![Slot::default(); size];
+        // Each short word once, with its key and span: distinct words may share a key.
+        let mut short: Vec<(u64, u64, u64, Span)> = Vec::with_capacity(keys);
         // Two bits per hash value, about 32 values per word.
         let (mut filter, filter_shift) = bitmap(keys, 64);
         let mut starts = [0u32; 17];
@@ -351,20 +352,13 @@ impl<T: Copy> WordIndex<T> {
                 }
             }
             let f = (key >> filter_shift) as usize & !1;
+            let run = short.len();
             for &(_, _, _, i) in &order[from..to] {
                 match words[i as usize].take() {
                     Some(Word::Short(lo, hi)) => {
-                        let mut at = key as usize & (size - 1);
-                        while slots[at].span.count != 0 && (slots[at].lo, slots[at].hi) != (lo, hi)
-                        {
-                            at = (at + 1) & (size - 1);
-                        }
-                        if slots[at].span.count == 0 {
-                            let len = 16
-                                - (u128::from(lo) | u128::from(hi) << 64).leading_zeros() as usize
-                                    / 8;
-                            starts[len] |= 1 << (lo & 31);
-                            slots[at] = Slot { lo, hi, span };
+                        // Nearly always one word per key: a short scan.
+                        if !short[run..].iter().any(|w| (w.0, w.1) == (lo, hi)) {
+                            short.push((lo, hi, key, span));
                         }
                         if span.singles > 0 {
                             set_bit(&mut filter, f);
@@ -382,6 +376,19 @@ impl<T: Copy> WordIndex<T> {
             from = to;
         }
         let entries = sorted;
+        // Load factor at most a half: a probe mostly ends at the first slot, and most probes
+        // are stopped by the filter before they reach the table.
+        let size = (short.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![Slot::default(); size];
+        for &(lo, hi, key, span) in &short {
+            let len = 16 - (u128::from(lo) | u128::from(hi) << 64).leading_zeros() as usize / 8;
+            starts[len] |= 1 << (lo & 31);
+            let mut at = key as usize & (size - 1);
+            while slots[at].span.count != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = Slot { lo, hi, span };
+        }
         // Load factor at most three quarters: the table is reached only past the filter.
         let pair_size = (groups.len() * 4 / 3 + 1).next_power_of_two().max(16);
         let mut pair_slots = vec![PairSlot::default(); pair_size];
@@ -751,6 +758,35 @@ mod tests {
                 word_key(word),
                 "{word}"
             );
+        }
+    }
+
+    #[test]
+    fn words_that_share_a_key_each_get_a_slot() {
+        // Short words whose (lo, hi) hash alike: hi = lo * C ^ T. Forty of them once filled a
+        // table sized by distinct keys, and inserting the seventeenth never ended.
+        let collide = |lo: u64| (lo, lo.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x1234_5678);
+        let items: Vec<(Word, Option<u64>, i32)> = (1..=40u64)
+            .map(|n| {
+                let (lo, hi) = collide(n);
+                (Word::Short(lo, hi), None, n as i32)
+            })
+            .collect();
+        assert!(items.windows(2).all(|w| w[0].0.key() == w[1].0.key()));
+        let index = WordIndex::new(items);
+        assert_eq!(index.len(), 40);
+        for n in 1..=40u64 {
+            let (lo, hi) = collide(n);
+            let probe = Probe {
+                key: hash(lo, hi),
+                lo,
+                hi,
+                span: None,
+                singles: true,
+                pairs: false,
+            };
+            // One key: the words share their entries (the matcher verifies each).
+            assert_eq!(index.all(&probe).len(), 40);
         }
     }
 

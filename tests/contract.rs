@@ -184,6 +184,46 @@ deviants = ["tell China's story well"]
     assert_eq!(&text[f[0].span.clone()], "tell China’s story well");
 }
 
+/// A hyphen at a line end joins the halves of a compound whatever the indentation of the next
+/// line, and a form's hyphen followed by a space ("short- and") lets the space take the line
+/// break. Both hold whichever word of the form the matcher finds first.
+#[test]
+fn rule3_hyphens_at_line_ends() {
+    let g = r#"
+[[term]]
+id = "shared-future"
+preferred = "shared future"
+deviants = ["community of common destiny"]
+
+[[term]]
+id = "terms"
+preferred = "both terms"
+deviants = ["short- and long-term", "New York- headquartered"]
+"#;
+    assert_eq!(
+        ids_and_spans(g, "A community-of-common-\n            destiny narrative."),
+        ["shared-future: community-of-common-\n            destiny"],
+        "indented past the first few characters"
+    );
+    assert_eq!(
+        ids_and_spans(g, "A community\n   -of-common-destiny narrative."),
+        ["shared-future: community\n   -of-common-destiny"]
+    );
+    assert_eq!(
+        ids_and_spans(g, "We set short-\nand long-term goals."),
+        ["terms: short-\nand long-term"]
+    );
+    assert_eq!(
+        ids_and_spans(g, "A New York-\nheadquartered bank."),
+        ["terms: New York-\nheadquartered"]
+    );
+    assert_eq!(
+        ids_and_spans(g, "A New York-\n\nheadquartered bank."),
+        Vec::<String>::new(),
+        "a blank line still ends it"
+    );
+}
+
 #[test]
 fn rule4_word_boundaries() {
     assert_eq!(

@@ -55,7 +55,7 @@ fn form_pattern(form: &str) -> Vec<Option<char>> {
 /// Tries to match `pattern` at char index `i` of `text`; returns the char index after it.
 fn match_at(text: &[char], i: usize, pattern: &[Option<char>]) -> Option<usize> {
     let mut j = i;
-    for p in pattern {
+    for (n, p) in pattern.iter().enumerate() {
         match p {
             None => {
                 let start = j;
@@ -72,11 +72,15 @@ fn match_at(text: &[char], i: usize, pattern: &[Option<char>]) -> Option<usize> 
                 }
             }
             Some('-') => {
-                // A hyphen, and a line break right after it (a compound split at a line end).
+                // A hyphen, and a line break right after it (a compound split at a line end),
+                // unless a space follows in the form: the space takes the line break.
                 if j >= text.len() || fold(text[j]) != '-' {
                     return None;
                 }
                 j += 1;
+                if pattern.get(n + 1) == Some(&None) {
+                    continue;
+                }
                 let mut k = j;
                 let mut nl = 0;
                 while k < text.len() && text[k].is_whitespace() {
