@@ -319,16 +319,14 @@ impl<T: Copy> WordIndex<T> {
         let (mut filter, filter_shift) = bitmap(keys, 64);
         let mut starts = [0u32; 17];
         let mut all: HashMap<String, Span> = HashMap::default();
-        let mut entries = Vec::with_capacity(items.len());
         // (word before, word, first, count) of each run of paired entries.
         let mut groups: Vec<(u64, u64, u32, u32)> = Vec::new();
-        let mut words: Vec<Option<Word>> = items.iter().map(|_| None).collect();
-        let mut from = 0;
-        for (w, (word, _, entry)) in words.iter_mut().zip(items) {
-            *w = Some(word);
-            entries.push(entry);
-        }
+        let (mut words, entries): (Vec<Option<Word>>, Vec<T>) = items
+            .into_iter()
+            .map(|(word, _, entry)| (Some(word), entry))
+            .unzip();
         let mut sorted = Vec::with_capacity(entries.len());
+        let mut from = 0;
         // One key's run of entries at a time: its span, then its words.
         while from < order.len() {
             let key = order[from].0;
@@ -351,26 +349,28 @@ impl<T: Copy> WordIndex<T> {
                     _ => groups.push((prev, key, at, 1)),
                 }
             }
-            let f = (key >> filter_shift) as usize & !1;
             let run = short.len();
             for &(_, _, _, i) in &order[from..to] {
                 match words[i as usize].take() {
-                    Some(Word::Short(lo, hi)) => {
-                        // Nearly always one word per key: a short scan.
-                        if !short[run..].iter().any(|w| (w.0, w.1) == (lo, hi)) {
-                            short.push((lo, hi, key, span));
-                        }
-                        if span.singles > 0 {
-                            set_bit(&mut filter, f);
-                        }
-                        if span.count > span.singles {
-                            set_bit(&mut filter, f + 1);
-                        }
+                    // Nearly always one word per key: a short scan.
+                    Some(Word::Short(lo, hi))
+                        if !short[run..].iter().any(|w| (w.0, w.1) == (lo, hi)) =>
+                    {
+                        short.push((lo, hi, key, span));
                     }
                     Some(Word::Long(s)) => {
                         all.entry(s).or_insert(span);
                     }
-                    None => {}
+                    _ => {}
+                }
+            }
+            if short.len() > run {
+                let f = (key >> filter_shift) as usize & !1;
+                if span.singles > 0 {
+                    set_bit(&mut filter, f);
+                }
+                if span.count > span.singles {
+                    set_bit(&mut filter, f + 1);
                 }
             }
             from = to;
