@@ -38,7 +38,7 @@ struct Slot {
 }
 
 /// A slot of the pair table: the entries of a word paired with a word before it, both named
-/// by their [`word_key`]; `count == 0`: empty.
+/// by their [`Word::key`]; `count == 0`: empty.
 #[derive(Clone, Copy, Debug, Default)]
 struct PairSlot {
     prev: u64,
@@ -83,7 +83,7 @@ pub(crate) struct WordIndex<T> {
 /// A text word that may be in the index (see [`WordIndex::probe`]).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Probe {
-    /// The word's [`word_key`].
+    /// The word's [`Word::key`].
     pub key: u64,
     lo: u64,
     hi: u64,
@@ -220,7 +220,7 @@ impl Word {
         )
     }
 
-    /// The word's [`word_key`].
+    /// The word's key: [`hash`] of a short word, FNV-1a of any other.
     pub fn key(&self) -> u64 {
         match self {
             Word::Short(lo, hi) => hash(*lo, *hi),
@@ -231,12 +231,10 @@ impl Word {
 
 /// The key of a word (folded, made of word characters) for the pair table: the hash the
 /// word table uses for a short ASCII word, and FNV-1a for any other (a collision only costs
-/// a verification: the matcher verifies every entry it is given).
+/// a verification: the matcher verifies every entry it is given). See [`Word::key`].
+#[cfg(test)]
 pub(crate) fn word_key(word: &str) -> u64 {
-    match ascii_key(word.as_bytes()) {
-        Some((lo, hi)) => hash(lo, hi),
-        None => long_key(word),
-    }
+    Word::new(word.chars()).key()
 }
 
 fn long_key(word: &str) -> u64 {
@@ -248,7 +246,7 @@ fn long_key(word: &str) -> u64 {
 }
 
 /// The folded bytes of a text word of up to 16 ASCII bytes as two little-endian words,
-/// zero-padded (as [`ascii_key`] makes them of a folded word); None for any other word.
+/// zero-padded (as [`Word::new`] makes them of a folded word); None for any other word.
 #[inline(always)]
 fn text_key(bytes: &[u8], start: usize, end: usize) -> Option<(u64, u64)> {
     let len = end - start;
@@ -273,11 +271,11 @@ fn text_key(bytes: &[u8], start: usize, end: usize) -> Option<(u64, u64)> {
     (high == 0).then(|| ((lo | LOWER) & MASK_LO[len], (hi | LOWER) & MASK_HI[len]))
 }
 
-/// [`word_key`] of the text word `text[start..end]`, folded.
+/// [`Word::key`] of the text word `text[start..end]`, folded.
 pub(crate) fn text_word_key(text: &str, start: usize, end: usize) -> u64 {
     match text_key(text.as_bytes(), start, end) {
         Some((lo, hi)) => hash(lo, hi),
-        None => word_key(&text[start..end].chars().map(fold).collect::<String>()),
+        None => Word::new(text[start..end].chars().map(fold)).key(),
     }
 }
 
@@ -302,7 +300,7 @@ fn has_bit(filter: &[u64], f: usize) -> bool {
 
 impl<T: Copy> WordIndex<T> {
     /// An index of `(word, word before, entry)`: words are folded and made of word
-    /// characters; an entry with a word before it (its [`word_key`]) is paired.
+    /// characters; an entry with a word before it (its [`Word::key`]) is paired.
     pub fn new(items: Vec<(Word, Option<u64>, T)>) -> WordIndex<T> {
         // Sorted by integers, so that 400,000 entries sort without comparing strings; words
         // with one key (a collision) share their entries, which costs verifications only.
@@ -513,7 +511,7 @@ impl<T> WordIndex<T> {
         self.range(s.first + s.singles, s.count - s.singles)
     }
 
-    /// The entries of a probed word paired with the word before it whose [`word_key`] is
+    /// The entries of a probed word paired with the word before it whose [`Word::key`] is
     /// `prev`.
     #[inline]
     pub fn paired(&self, p: &Probe, prev: u64) -> &[T] {
@@ -559,19 +557,6 @@ impl<T> WordIndex<T> {
         };
         self.range(span.first, span.count)
     }
-}
-
-/// The folded ASCII bytes of a word of up to 16 bytes as two little-endian words.
-fn ascii_key(word: &[u8]) -> Option<(u64, u64)> {
-    if word.len() > 16 || !word.is_ascii() {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    buf[..word.len()].copy_from_slice(word);
-    Some((
-        u64::from_le_bytes(buf[..8].try_into().ok()?),
-        u64::from_le_bytes(buf[8..].try_into().ok()?),
-    ))
 }
 
 /// Calls `f(start, end)` for every word (maximal run of word characters) of `text[range]`, in
@@ -751,7 +736,19 @@ mod tests {
                 word.is_ascii() && word.len() <= 16,
                 "{word}"
             );
-            assert_eq!(made.key(), word_key(word), "{word}");
+            // The key the word table reads off text bytes, or the string hash.
+            let expected = if word.is_ascii() && word.len() <= 16 {
+                let mut buf = [0u8; 16];
+                buf[..word.len()].copy_from_slice(word.as_bytes());
+                let (lo, hi) = buf.split_at(8);
+                hash(
+                    u64::from_le_bytes(lo.try_into().unwrap()),
+                    u64::from_le_bytes(hi.try_into().unwrap()),
+                )
+            } else {
+                long_key(word)
+            };
+            assert_eq!(made.key(), expected, "{word}");
             let upper = word.to_uppercase();
             assert_eq!(
                 text_word_key(&upper, 0, upper.len()),
