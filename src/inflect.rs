@@ -206,6 +206,21 @@ pub fn variants(word: &str) -> Vec<String> {
     if ADJECTIVE.iter().any(|e| word.ends_with(e)) {
         return Vec::new();
     }
+    // Already inflected: a past form ("coordinated", "targeted") has no other spelling; a
+    // form in -ing is a noun at most ("meeting", "building"), with a plural. The stem must
+    // have a vowel ("shed", "bring" and "spring" are base forms), and "-eed" is a base form
+    // ("need", "speed"). Spellings such as "approveding" would only be compiled and never
+    // found.
+    let inflected = |suffix: &str| {
+        word.strip_suffix(suffix)
+            .is_some_and(|stem| stem.len() >= 2 && stem.bytes().any(is_vowel))
+    };
+    if inflected("ed") && !word.ends_with("eed") {
+        return Vec::new();
+    }
+    if inflected("ing") {
+        return vec![plural(word)];
+    }
     // A plural word is a noun: its singular is its one other spelling.
     if let Some(s) = singular(word) {
         return vec![s];
@@ -284,6 +299,13 @@ mod tests {
         assert_eq!(variants("economic"), Vec::<String>::new());
         assert_eq!(variants("national"), Vec::<String>::new());
         assert_eq!(variants("stories"), ["story"]);
+        // Already inflected: no verb forms of a verb form.
+        assert_eq!(variants("coordinated"), Vec::<String>::new());
+        assert_eq!(variants("seeking"), ["seekings"]);
+        assert_eq!(variants("meeting"), ["meetings"]);
+        assert_eq!(variants("need"), ["needed", "needing", "needs"]);
+        assert_eq!(variants("shed"), ["shedded", "shedding", "sheds"]);
+        assert_eq!(variants("bring"), ["bringing", "brings", "brought"]);
         assert!(!variants("news").contains(&"new".to_string()));
         assert_eq!(
             carry(
