@@ -179,7 +179,7 @@ impl Checker {
                 renderings.push(Rendering {
                     term: form.term,
                     span: c.start..c.end,
-                    approved: (verdict == Verdict::Approved).then_some(form.text.as_str()),
+                    approved: (verdict == Verdict::Approved).then_some(&*form.text),
                 });
             }
             // For a form matched with an inflected first word: the suggestion carrying the
@@ -232,7 +232,9 @@ impl Checker {
                     }
                     inflected_fix.clone().unwrap_or(recased)
                 }
-                _ => inflected_fix.clone().unwrap_or_else(|| form.text.clone()),
+                _ => inflected_fix
+                    .clone()
+                    .unwrap_or_else(|| form.text.to_string()),
             };
             // An inflection the suggestion cannot carry: reported, never fixed.
             let unsure = form.inflected_first && inflected_fix.is_none();
@@ -351,7 +353,7 @@ impl Checker {
                 span,
                 matched: matched.to_string(),
                 words,
-                form: form.text.clone(),
+                form: form.text.to_string(),
                 suggestion,
                 quotation,
                 fix,
@@ -417,7 +419,7 @@ impl Checker {
                             let form = &forms[c.form];
                             (
                                 form.term,
-                                (verdict == Verdict::Approved).then_some(form.text.as_str()),
+                                (verdict == Verdict::Approved).then_some(&*form.text),
                             )
                         })
                         .collect()

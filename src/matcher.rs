@@ -18,6 +18,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt;
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
 use crate::fold::{fold, fold_form, is_word_char};
 use crate::glossary::Glossary;
@@ -53,8 +54,8 @@ pub struct Form {
     /// Index of the term in the glossary.
     pub term: usize,
     pub kind: FormKind,
-    /// The form as written in the glossary.
-    pub text: String,
+    /// The form as written in the glossary (shared by its spellings).
+    pub text: Arc<str>,
     /// Folded characters; `' '` stands for a whitespace run.
     chars: Vec<char>,
     inflection: Inflection,
@@ -165,7 +166,7 @@ pub struct Matcher {
     forms: Vec<Form>,
     /// The forms by their anchor word (a form without a word character, which a glossary
     /// refuses, has none and never matches).
-    words: std::sync::Arc<WordIndex<Anchor>>,
+    words: Arc<WordIndex<Anchor>>,
     /// Per form: whether it only hides deviants (an approved form of a term that is not
     /// case-sensitive).
     hides: Vec<bool>,
@@ -202,51 +203,67 @@ impl Matcher {
                         .map(|f| (f.as_str(), FormKind::Exception)),
                 );
             for (text, kind) in kinds {
-                forms.push(Form::new(term_index, kind, text, text));
+                // One copy of the glossary's text for the form and all its spellings.
+                let text: Arc<str> = Arc::from(text);
+                let base = Form::new(term_index, kind, text.clone(), fold_form(&text));
                 // Written as a hyphenated modifier: three words or more, nothing but words.
-                let words: Vec<&str> = text.split_whitespace().collect();
-                if words.len() >= 3
-                    && words.iter().all(|w| {
-                        w.chars()
-                            .all(|c| is_word_char(c) || matches!(fold(c), '\'' | '-'))
-                    })
-                {
-                    let mut form = Form::new(term_index, kind, text, &words.join("-"));
-                    if !listed.contains(&form.chars) {
-                        form.hyphenated = true;
-                        forms.push(form);
-                    }
-                }
-                // The first word inflected, unless that spelling is listed itself.
-                let mut words = text.trim().splitn(2, char::is_whitespace);
-                let (Some(first), Some(rest)) = (words.next(), words.next()) else {
-                    continue;
+                let hyphenated = text.split_whitespace().nth(2).is_some()
+                    && text.chars().all(|c| {
+                        c.is_whitespace() || is_word_char(c) || matches!(fold(c), '\'' | '-')
+                    });
+                // The first word inflected, unless that spelling is listed itself. A word
+                // that has inflections is lower-case ASCII, one char per byte, folded as it
+                // is: its spellings are the form's chars with another first word.
+                let first = text.split_whitespace().next().unwrap_or_default();
+                let variants = if first.len() < text.trim().len() {
+                    crate::inflect::variants(first)
+                } else {
+                    Vec::new()
                 };
-                for v in crate::inflect::variants(first) {
-                    let spelled = format!("{v} {}", rest.trim_start());
-                    let mut form = Form::new(term_index, kind, text, &spelled);
-                    if !listed.contains(&form.chars) {
-                        form.inflected_first = true;
-                        forms.push(form);
+                let spellings: Vec<Form> = variants
+                    .iter()
+                    .filter_map(|v| {
+                        let mut chars =
+                            Vec::with_capacity(v.len() + base.chars.len() - first.len());
+                        chars.extend(v.chars());
+                        chars.extend_from_slice(&base.chars[first.len()..]);
+                        (!listed.contains(&chars)).then(|| Form {
+                            inflected_first: true,
+                            ..Form::new(term_index, kind, text.clone(), chars)
+                        })
+                    })
+                    .collect();
+                let hyphenated = hyphenated.then(|| {
+                    let chars = base.chars.iter().map(|&c| if c == ' ' { '-' } else { c });
+                    Form {
+                        hyphenated: true,
+                        ..Form::new(term_index, kind, text.clone(), chars.collect())
                     }
-                }
+                });
+                let hyphenated = hyphenated.filter(|f| !listed.contains(&f.chars));
+                forms.push(base);
+                forms.extend(hyphenated);
+                forms.extend(spellings);
             }
         }
-        // Each form's words with their keys, and how many forms contain each word: a word
-        // many forms share is a costly anchor.
-        let form_words: Vec<Vec<(usize, usize, Word)>> = forms
-            .iter()
-            .map(|f| {
-                f.words()
-                    .map(|(s, e)| (s, e, Word::new(f.chars[s..e].iter().copied())))
-                    .collect()
-            })
-            .collect();
+        // Each form's words with their keys (all forms' in one list, `bounds` marking each
+        // form's), and how many forms contain each word: a word many forms share is a costly
+        // anchor.
+        let mut form_words: Vec<(usize, usize, Word, u64)> = Vec::with_capacity(forms.len() * 3);
+        let mut bounds: Vec<usize> = Vec::with_capacity(forms.len() + 1);
+        bounds.push(0);
         let mut shared: FxHashMap<u64, usize> = FxHashMap::default();
         let mut seen: Vec<u64> = Vec::new();
-        for words in &form_words {
+        for f in &forms {
+            let from = form_words.len();
+            form_words.extend(f.words().map(|(s, e)| {
+                let word = Word::new(f.chars[s..e].iter().copied());
+                let key = word.key();
+                (s, e, word, key)
+            }));
+            bounds.push(form_words.len());
             seen.clear();
-            seen.extend(words.iter().map(|(_, _, w)| w.key()));
+            seen.extend(form_words[from..].iter().map(|w| w.3));
             seen.sort_unstable();
             seen.dedup();
             for &w in &seen {
@@ -257,8 +274,9 @@ impl Matcher {
             .iter()
             .map(|f| f.kind.is_approved() && !glossary.terms[f.term].case_sensitive)
             .collect();
-        let mut pairs = Vec::new();
-        for (i, (form, words)) in forms.iter().zip(&form_words).enumerate() {
+        let mut pairs = Vec::with_capacity(forms.len() * 2);
+        for (i, form) in forms.iter().enumerate() {
+            let words = &mut form_words[bounds[i]..bounds[i + 1]];
             // A word with the form's previous word right before it, apart by a space or a
             // hyphen, is anchored with that word (see `Matcher::anchored`): an anchor paired
             // so is preferred to any single word.
@@ -267,17 +285,22 @@ impl Matcher {
                     && words[index - 1].1 + 1 == start
                     && matches!(form.chars[start - 1], ' ' | '-')
             };
-            let best = words.iter().enumerate().max_by_key(|&(index, (s, e, w))| {
-                let n = shared.get(&w.key()).copied().unwrap_or(0);
-                (
-                    paired(index, *s),
-                    crate::rarity::anchor_key(&form.chars[*s..*e], n, index),
-                )
-            });
-            let Some((index, &(start, end, ref word))) = best else {
+            let best = words
+                .iter()
+                .enumerate()
+                .max_by_key(|&(index, &(s, e, _, key))| {
+                    let n = shared.get(&key).copied().unwrap_or(0);
+                    (
+                        paired(index, s),
+                        crate::rarity::anchor_key(&form.chars[s..e], n, index),
+                    )
+                });
+            let Some((index, &(start, end, _, _))) = best else {
                 continue;
             };
-            let prev = paired(index, start).then(|| words[index - 1].2.key());
+            let prev = paired(index, start).then(|| words[index - 1].3);
+            // Each form's word goes to the index once: taken, not copied.
+            let word = std::mem::replace(&mut words[index].2, Word::Short(0, 0));
             let entry = form.word_entry(i, start, end);
             let whole = start == 0 && end == form.chars.len();
             let entry = Anchor {
@@ -307,11 +330,11 @@ impl Matcher {
                     }
                 }
             }
-            pairs.push((word.clone(), prev, Anchor { whole, ..entry }));
+            pairs.push((word, prev, Anchor { whole, ..entry }));
         }
         Ok(Matcher {
             forms,
-            words: std::sync::Arc::new(WordIndex::new(pairs)),
+            words: Arc::new(WordIndex::new(pairs)),
             hides,
         })
     }
@@ -624,10 +647,9 @@ fn windows(prose: &Prose<'_>, mut f: impl FnMut(&str, &[usize], usize)) {
 }
 
 impl Form {
-    /// The form `text` of a glossary, matched as `spelled` (itself, or with its first word
-    /// inflected).
-    fn new(term: usize, kind: FormKind, text: &str, spelled: &str) -> Form {
-        let chars = fold_form(spelled);
+    /// The form `text` of a glossary, matched as `chars`: its own folded characters
+    /// ([`fold_form`]), or another spelling of them.
+    fn new(term: usize, kind: FormKind, text: Arc<str>, chars: Vec<char>) -> Form {
         let last_word_len = chars.iter().rev().take_while(|c| is_word_char(**c)).count();
         let inflection = match chars.last() {
             Some(&c) if c.is_alphabetic() && last_word_len >= 2 => {
@@ -642,7 +664,7 @@ impl Form {
         Form {
             term,
             kind,
-            text: text.to_string(),
+            text,
             starts_word: chars.first().is_some_and(|c| is_word_char(*c)),
             ends_word: chars.last().is_some_and(|c| is_word_char(*c)),
             chars,
