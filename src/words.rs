@@ -313,8 +313,10 @@ impl<T: Copy> WordIndex<T> {
         let keys = 1 + order.windows(2).filter(|w| w[0].0 != w[1].0).count();
         // Each short word once, with its key and span: distinct words may share a key.
         let mut short: Vec<(u64, u64, u64, Span)> = Vec::with_capacity(keys);
-        // Two bits per hash value, about 32 values per word.
-        let (mut filter, filter_shift) = bitmap(keys, 64);
+        // Two bits per hash value, about 8 values per word: a bitmap four times larger
+        // filtered out a few more words but was read from further than the L2 cache for
+        // every word of the text (bench/NOTES.md item 14).
+        let (mut filter, filter_shift) = bitmap(keys, 16);
         let mut starts = [0u32; 17];
         let mut all: HashMap<String, Span> = HashMap::default();
         // (word before, word, first, count) of each run of paired entries.
@@ -390,7 +392,8 @@ impl<T: Copy> WordIndex<T> {
         // Load factor at most three quarters: the table is reached only past the filter.
         let pair_size = (groups.len() * 4 / 3 + 1).next_power_of_two().max(16);
         let mut pair_slots = vec![PairSlot::default(); pair_size];
-        let (mut pair_filter, pair_shift) = bitmap(groups.len(), 32);
+        // Eight bits per pair, for the same reason.
+        let (mut pair_filter, pair_shift) = bitmap(groups.len(), 8);
         for &(prev, word, first, count) in &groups {
             let h = hash(prev, word);
             set_bit(&mut pair_filter, (h >> pair_shift) as usize);
