@@ -291,10 +291,12 @@ impl Glossary {
                 .help("this termlint reads version 1; set `version = 1` or remove the key"),
             );
         }
-        let mut terms = Vec::with_capacity(raw.term.len());
-        let mut ids: rustc_hash::FxHashMap<String, Range<usize>> = Default::default();
+        let mut terms: Vec<Term> = Vec::with_capacity(raw.term.len());
+        let mut ids: rustc_hash::FxHashMap<&str, Range<usize>> = Default::default();
         // Every form listed so far, at its span (the rules shared with merging and import).
-        let mut forms: Forms<(Range<usize>, String)> = Forms::default();
+        // (Named by span and term index: a term's id is looked up only for a conflict.)
+        let mut forms: Forms<(Range<usize>, usize)> = Forms::with_capacity(raw.term.len() * 2);
+        ids.reserve(raw.term.len());
         for spanned in &raw.term {
             let table_span = spanned.span();
             let t = spanned.get_ref();
@@ -315,14 +317,14 @@ impl Glossary {
                         .help(format!("ids use only {}", rules::ID_CHARACTERS)),
                 );
             }
-            if let Some(first) = ids.get(&id_text) {
+            if let Some(first) = ids.get(id_text.as_str()) {
                 errors.push(
                     GlossaryError::at(id.span(), format!("duplicate term id \"{id_text}\""))
                         .related(first.clone(), "first used here")
                         .help("every term needs its own id"),
                 );
             } else {
-                ids.insert(id_text.clone(), id.span());
+                ids.insert(id.get_ref(), id.span());
             }
             let Some(preferred) = &t.preferred else {
                 errors.push(
@@ -442,10 +444,15 @@ impl Glossary {
                 Some(p) => format!("\"{v}\" (from the pattern \"{p}\")"),
                 None => format!("\"{v}\""),
             };
-            let approved_keys: Vec<String> = std::iter::once(preferred)
-                .chain(&admitted)
-                .map(|f| fold::normalize(f.get_ref()))
-                .collect();
+            // Made only for a term with a `use` to check.
+            let approved_keys: Vec<String> = if uses.is_empty() && t.qualified.is_none() {
+                Vec::new()
+            } else {
+                std::iter::once(preferred)
+                    .chain(&admitted)
+                    .map(|f| fold::normalize(f.get_ref()))
+                    .collect()
+            };
             let approved_list = || {
                 std::iter::once(preferred)
                     .chain(&admitted)
@@ -500,10 +507,13 @@ impl Glossary {
                     approved,
                     written: value.to_string(),
                     case_sensitive: t.case_sensitive,
-                    at: (form.span(), id_text.clone()),
+                    at: (form.span(), index),
                 };
                 for conflict in forms.add(listing) {
-                    let id_of = |l: &Listing<(Range<usize>, String)>| l.at.1.clone();
+                    let id_of = |l: &Listing<(Range<usize>, usize)>| match terms.get(l.at.1) {
+                        Some(t) => t.id.clone(),
+                        None => id_text.clone(),
+                    };
                     errors.push(match conflict {
                         Conflict::Miscased { first, again } => {
                             let sensitive = if again.case_sensitive { id_text.clone() } else { id_of(&first) };

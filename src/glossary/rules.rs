@@ -82,33 +82,54 @@ pub enum Conflict<W> {
 /// form (both accept it), in one letter case if either is case-sensitive.
 #[derive(Debug)]
 pub struct Forms<W> {
-    /// Normalised form -> its first listing.
-    first: HashMap<String, Listing<W>>,
-    /// Normalised approved form -> its approving listings, in order.
-    approving: HashMap<String, Vec<Listing<W>>>,
+    /// Normalised form -> its listings.
+    listed: HashMap<String, Listed<W>>,
+}
+
+/// The listings of one normalised form: the first, and the approving ones after it, in order
+/// (a form is mostly listed once: the rest is then empty and allocates nothing).
+#[derive(Debug)]
+struct Listed<W> {
+    first: Listing<W>,
+    approving: Vec<Listing<W>>,
+}
+
+impl<W> Listed<W> {
+    /// Every approving listing, in order.
+    fn approving(&self) -> impl Iterator<Item = &Listing<W>> {
+        std::iter::once(&self.first)
+            .filter(|f| f.approved)
+            .chain(&self.approving)
+    }
 }
 
 impl<W> Default for Forms<W> {
     fn default() -> Self {
         Forms {
-            first: HashMap::default(),
-            approving: HashMap::default(),
+            listed: HashMap::default(),
         }
     }
 }
 
 impl<W: Clone> Forms<W> {
+    /// Room for `n` forms (a glossary of 50,000 terms lists 100,000).
+    pub fn with_capacity(n: usize) -> Self {
+        Forms {
+            listed: HashMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
     /// The listing of an approved form first listed elsewhere, if any: import keeps a deviant
     /// only if no term approves it.
     pub fn approved(&self, form: &str) -> Option<&Listing<W>> {
-        self.approving
+        self.listed
             .get(&fold::normalize(form))
-            .and_then(|all| all.first())
+            .and_then(|l| l.approving().next())
     }
 
     /// The first listing of `form`, approved or deviant, if any.
     pub fn listed(&self, form: &str) -> Option<&Listing<W>> {
-        self.first.get(&fold::normalize(form))
+        self.listed.get(&fold::normalize(form)).map(|l| &l.first)
     }
 
     /// Adds `listing` and returns its conflicts with the listings before it (none, one, or a
@@ -116,12 +137,21 @@ impl<W: Clone> Forms<W> {
     /// form is new, so that each conflict is reported once.
     pub fn add(&mut self, listing: Listing<W>) -> Vec<Conflict<W>> {
         let key = fold::normalize(&listing.written);
+        let listed = match self.listed.entry(key) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(Listed {
+                    first: listing,
+                    approving: Vec::new(),
+                });
+                return Vec::new();
+            }
+            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+        };
         let mut conflicts = Vec::new();
         if listing.approved {
             // Any earlier spelling of another term: one of them case-sensitive, and the
             // spellings differ in letter case (the first such spelling is named).
-            let all = self.approving.entry(key.clone()).or_default();
-            if let Some(first) = all.iter().find(|first| {
+            if let Some(first) = listed.approving().find(|first| {
                 first.term != listing.term
                     && (first.case_sensitive || listing.case_sensitive)
                     && crate::casing::is_miscased(&listing.written, &first.written, false)
@@ -131,29 +161,26 @@ impl<W: Clone> Forms<W> {
                     again: listing.clone(),
                 });
             }
-            all.push(listing.clone());
+            listed.approving.push(listing.clone());
         }
-        match self.first.get(&key) {
-            Some(first) if first.approved != listing.approved => {
-                let (approved, deviant) = if listing.approved {
-                    (listing, first.clone())
-                } else {
-                    (first.clone(), listing)
-                };
-                conflicts.push(Conflict::ApprovedAndDeviant { approved, deviant });
-            }
-            Some(first) if first.term == listing.term => conflicts.push(Conflict::Repeated {
+        let first = &listed.first;
+        if first.approved != listing.approved {
+            let (approved, deviant) = if listing.approved {
+                (listing, first.clone())
+            } else {
+                (first.clone(), listing)
+            };
+            conflicts.push(Conflict::ApprovedAndDeviant { approved, deviant });
+        } else if first.term == listing.term {
+            conflicts.push(Conflict::Repeated {
                 first: first.clone(),
                 again: listing,
-            }),
-            Some(first) if !listing.approved => conflicts.push(Conflict::DeviantOfTwoTerms {
+            });
+        } else if !listing.approved {
+            conflicts.push(Conflict::DeviantOfTwoTerms {
                 first: first.clone(),
                 again: listing,
-            }),
-            Some(_) => {}
-            None => {
-                self.first.insert(key, listing);
-            }
+            });
         }
         conflicts
     }
