@@ -174,17 +174,9 @@ pub struct Matcher {
 
 impl Matcher {
     pub fn new(glossary: &Glossary) -> Result<Matcher, BuildError> {
-        let mut forms = Vec::new();
-        // Every listed form, folded as a compiled form's chars are.
-        let listed: FxHashSet<Vec<char>> = glossary
-            .terms
-            .iter()
-            .flat_map(|t| {
-                t.approved()
-                    .chain(t.deviants.iter().chain(&t.exceptions).map(String::as_str))
-            })
-            .map(crate::fold::fold_form)
-            .collect();
+        // The glossary's forms as written, each with one copy of its text for all its
+        // spellings.
+        let mut bases: Vec<Form> = Vec::new();
         for (term_index, term) in glossary.terms.iter().enumerate() {
             let kinds = std::iter::once((term.preferred.as_str(), FormKind::Preferred))
                 .chain(
@@ -203,47 +195,66 @@ impl Matcher {
                         .map(|f| (f.as_str(), FormKind::Exception)),
                 );
             for (text, kind) in kinds {
-                // One copy of the glossary's text for the form and all its spellings.
-                let text: Arc<str> = Arc::from(text);
-                let base = Form::new(term_index, kind, text.clone(), fold_form(&text));
-                // Written as a hyphenated modifier: three words or more, nothing but words.
-                let hyphenated = text.split_whitespace().nth(2).is_some()
-                    && text.chars().all(|c| {
-                        c.is_whitespace() || is_word_char(c) || matches!(fold(c), '\'' | '-')
-                    });
-                // The first word inflected, unless that spelling is listed itself. A word
-                // that has inflections is lower-case ASCII, one char per byte, folded as it
-                // is: its spellings are the form's chars with another first word.
-                let first = text.split_whitespace().next().unwrap_or_default();
-                let variants = if first.len() < text.trim().len() {
-                    crate::inflect::variants(first)
-                } else {
-                    Vec::new()
-                };
-                let spellings: Vec<Form> = variants
+                bases.push(Form::new(
+                    term_index,
+                    kind,
+                    Arc::from(text),
+                    fold_form(text),
+                ));
+            }
+        }
+        // Every listed form: a spelling that is listed itself is not made for another.
+        let listed: FxHashSet<&[char]> = bases.iter().map(|f| &f.chars[..]).collect();
+        // The forms' other spellings, as (index of the form, spelling), in order.
+        let mut others: Vec<(usize, Form)> = Vec::new();
+        for (b, base) in bases.iter().enumerate() {
+            let (text, term_index, kind) = (&base.text, base.term, base.kind);
+            // Written as a hyphenated modifier: three words or more, nothing but words.
+            let hyphenated = text.split_whitespace().nth(2).is_some()
+                && text
+                    .chars()
+                    .all(|c| c.is_whitespace() || is_word_char(c) || matches!(fold(c), '\'' | '-'));
+            if hyphenated {
+                let chars: Vec<char> = base
+                    .chars
                     .iter()
-                    .filter_map(|v| {
-                        let mut chars =
-                            Vec::with_capacity(v.len() + base.chars.len() - first.len());
-                        chars.extend(v.chars());
-                        chars.extend_from_slice(&base.chars[first.len()..]);
-                        (!listed.contains(&chars)).then(|| Form {
-                            inflected_first: true,
-                            ..Form::new(term_index, kind, text.clone(), chars)
-                        })
-                    })
+                    .map(|&c| if c == ' ' { '-' } else { c })
                     .collect();
-                let hyphenated = hyphenated.then(|| {
-                    let chars = base.chars.iter().map(|&c| if c == ' ' { '-' } else { c });
-                    Form {
+                if !listed.contains(&chars[..]) {
+                    let form = Form {
                         hyphenated: true,
-                        ..Form::new(term_index, kind, text.clone(), chars.collect())
-                    }
-                });
-                let hyphenated = hyphenated.filter(|f| !listed.contains(&f.chars));
-                forms.push(base);
-                forms.extend(hyphenated);
-                forms.extend(spellings);
+                        ..Form::new(term_index, kind, text.clone(), chars)
+                    };
+                    others.push((b, form));
+                }
+            }
+            // The first word inflected. A word that has inflections is lower-case ASCII, one
+            // char per byte, folded as it is: its spellings are the form's chars with another
+            // first word.
+            let first = text.split_whitespace().next().unwrap_or_default();
+            if first.len() == text.trim().len() {
+                continue;
+            }
+            for v in crate::inflect::variants(first) {
+                let mut chars = Vec::with_capacity(v.len() + base.chars.len() - first.len());
+                chars.extend(v.chars());
+                chars.extend_from_slice(&base.chars[first.len()..]);
+                if !listed.contains(&chars[..]) {
+                    let form = Form {
+                        inflected_first: true,
+                        ..Form::new(term_index, kind, text.clone(), chars)
+                    };
+                    others.push((b, form));
+                }
+            }
+        }
+        drop(listed);
+        let mut forms = Vec::with_capacity(bases.len() + others.len());
+        let mut others = others.into_iter().peekable();
+        for (b, base) in bases.into_iter().enumerate() {
+            forms.push(base);
+            while let Some((_, form)) = others.next_if(|o| o.0 == b) {
+                forms.push(form);
             }
         }
         // Each form's words with their keys (all forms' in one list, `bounds` marking each
