@@ -144,14 +144,18 @@ impl Checker {
         });
         // A deviant inside an approved form of its term with one word inserted is no
         // deviation (see [`inserted`]).
-        let mut approved_words: Vec<Option<Vec<Vec<String>>>> = vec![None; terms.len()];
+        // The words of each term's approved forms, made for the terms with a deviant here (a
+        // table for every term made a check of one line cost as much as a glossary of 50,000
+        // terms, and `glossary check` checks every deviant on its own).
+        let mut approved_words: rustc_hash::FxHashMap<usize, Vec<Vec<String>>> = Default::default();
         selected.retain(|(c, verdict)| {
             if *verdict != Verdict::Deviant {
                 return true;
             }
             let term = forms[c.form].term;
-            let approved = approved_words[term]
-                .get_or_insert_with(|| terms[term].approved().map(inserted::words).collect());
+            let approved = approved_words
+                .entry(term)
+                .or_insert_with(|| terms[term].approved().map(inserted::words).collect());
             !inserted::hidden(prose, c.start..c.end, approved)
         });
         let mut findings = Vec::with_capacity(selected.len());
