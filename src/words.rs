@@ -279,12 +279,15 @@ pub(crate) fn text_word_key(text: &str, start: usize, end: usize) -> u64 {
     }
 }
 
-/// A bitmap of about `bits_per_key` bits per key, between 512 bytes and 1 MiB, and the
-/// shift that turns a hash into its bit.
+/// A bitmap of about `bits_per_key` bits per key, between 512 bytes and 256 KiB, and the
+/// shift that turns a hash into its bit. The bitmaps are read for nearly every word of a
+/// text: two of them at the cap still fit a 512 KiB L2 cache, where larger ones made the scan
+/// of 50,000 forms slower although they filtered out more words; below the cap, more bits per
+/// key cost nothing and turn away more words (bench/NOTES.md item 14).
 fn bitmap(keys: usize, bits_per_key: usize) -> (Vec<u64>, u32) {
     let bits = (keys * bits_per_key)
         .next_power_of_two()
-        .clamp(1 << 12, 1 << 23);
+        .clamp(1 << 12, 1 << 21);
     (vec![0u64; bits / 64], 64 - bits.trailing_zeros())
 }
 
@@ -313,10 +316,8 @@ impl<T: Copy> WordIndex<T> {
         let keys = 1 + order.windows(2).filter(|w| w[0].0 != w[1].0).count();
         // Each short word once, with its key and span: distinct words may share a key.
         let mut short: Vec<(u64, u64, u64, Span)> = Vec::with_capacity(keys);
-        // Two bits per hash value, about 8 values per word: a bitmap four times larger
-        // filtered out a few more words but was read from further than the L2 cache for
-        // every word of the text (bench/NOTES.md item 14).
-        let (mut filter, filter_shift) = bitmap(keys, 16);
+        // Two bits per hash value, about 32 values per word (up to the cap).
+        let (mut filter, filter_shift) = bitmap(keys, 64);
         let mut starts = [0u32; 17];
         let mut all: HashMap<String, Span> = HashMap::default();
         // (word before, word, first, count) of each run of paired entries.
@@ -392,8 +393,8 @@ impl<T: Copy> WordIndex<T> {
         // Load factor at most three quarters: the table is reached only past the filter.
         let pair_size = (groups.len() * 4 / 3 + 1).next_power_of_two().max(16);
         let mut pair_slots = vec![PairSlot::default(); pair_size];
-        // Eight bits per pair, for the same reason.
-        let (mut pair_filter, pair_shift) = bitmap(groups.len(), 8);
+        // About 32 bits per pair (up to the cap).
+        let (mut pair_filter, pair_shift) = bitmap(groups.len(), 32);
         for &(prev, word, first, count) in &groups {
             let h = hash(prev, word);
             set_bit(&mut pair_filter, (h >> pair_shift) as usize);
