@@ -206,19 +206,23 @@ pub fn variants(word: &str) -> Vec<String> {
     if ADJECTIVE.iter().any(|e| word.ends_with(e)) {
         return Vec::new();
     }
-    // Already inflected: a past form ("coordinated", "targeted") has no other spelling; a
-    // form in -ing is a noun at most ("meeting", "building"), with a plural. The stem must
-    // have a vowel ("shed", "bring" and "spring" are base forms), and "-eed" is a base form
-    // ("need", "speed"). Spellings such as "approveding" would only be compiled and never
-    // found.
-    let inflected = |suffix: &str| {
-        word.strip_suffix(suffix)
-            .is_some_and(|stem| stem.len() >= 2 && stem.bytes().any(is_vowel))
+    // Already inflected: a past form ("coordinated", "targeted") or a form in -ing
+    // ("meeting", "building") gets its plural only, for the nouns among them ("hotbeds",
+    // "hundreds", "meetings"); spellings such as "approveding" would only be compiled and
+    // never found. A word is taken for a past form when the stem before "-ed" has a vowel
+    // ('y' after its first letter counts) and four letters or more: a shorter stem may be a
+    // base form ("embed", "imbed", "shed", "bed"), and "-eed" is one ("need", "speed"). A
+    // stem before "-ing" needs a vowel ("bring", "spring" and "string" are base forms).
+    let stem_with_vowel = |suffix: &str, min: usize| {
+        word.strip_suffix(suffix).is_some_and(|stem| {
+            stem.len() >= min
+                && stem
+                    .bytes()
+                    .enumerate()
+                    .any(|(i, b)| is_vowel(b) || (b == b'y' && i > 0))
+        })
     };
-    if inflected("ed") && !word.ends_with("eed") {
-        return Vec::new();
-    }
-    if inflected("ing") {
+    if (stem_with_vowel("ed", 4) && !word.ends_with("eed")) || stem_with_vowel("ing", 2) {
         return vec![plural(word)];
     }
     // A plural word is a noun: its singular is its one other spelling.
@@ -299,12 +303,19 @@ mod tests {
         assert_eq!(variants("economic"), Vec::<String>::new());
         assert_eq!(variants("national"), Vec::<String>::new());
         assert_eq!(variants("stories"), ["story"]);
-        // Already inflected: no verb forms of a verb form.
-        assert_eq!(variants("coordinated"), Vec::<String>::new());
+        // Already inflected: no verb forms of a verb form, its plural for the nouns.
+        assert_eq!(variants("coordinated"), ["coordinateds"]);
+        assert_eq!(variants("hotbed"), ["hotbeds"]);
+        assert_eq!(variants("hundred"), ["hundreds"]);
         assert_eq!(variants("seeking"), ["seekings"]);
         assert_eq!(variants("meeting"), ["meetings"]);
+        assert_eq!(variants("flying"), ["flyings"]);
+        // Base forms that look inflected keep every form.
         assert_eq!(variants("need"), ["needed", "needing", "needs"]);
         assert_eq!(variants("shed"), ["shedded", "shedding", "sheds"]);
+        // (Its past and -ing forms are spelled as for "visit": a final consonant doubles
+        // only in a one-syllable word, since stress is not known.)
+        assert_eq!(variants("embed"), ["embeded", "embeding", "embeds"]);
         assert_eq!(variants("bring"), ["bringing", "brings", "brought"]);
         assert!(!variants("news").contains(&"new".to_string()));
         assert_eq!(

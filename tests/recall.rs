@@ -380,6 +380,36 @@ fn an_inflected_first_verb_is_carried_into_the_suggestion() {
     );
 }
 
+/// A first word that ends like an inflected one: a base verb ("embed") keeps its verb forms,
+/// a noun in -ed ("hotbed") its plural.
+#[test]
+fn first_words_that_look_inflected_keep_their_forms() {
+    let glossary = r#"
+[[term]]
+id = "picture"
+preferred = "embed the picture"
+deviants = ["embed the image"]
+
+[[term]]
+id = "dissent"
+preferred = "hotbed of dissent"
+deviants = ["hotbed of unrest"]
+"#;
+    let text = "It embeds the image.\nTwo hotbeds of unrest remain.\n";
+    let (found, fixed) = check(glossary, text);
+    assert_eq!(
+        found,
+        [
+            "d.txt:1:4-1:20 picture deviant error \"embeds the image\" -> \"embeds the picture\"",
+            "d.txt:2:5-2:22 dissent deviant error \"hotbeds of unrest\" -> \"hotbeds of dissent\"",
+        ]
+    );
+    assert_eq!(
+        fixed,
+        "It embeds the picture.\nTwo hotbeds of dissent remain.\n"
+    );
+}
+
 #[test]
 fn an_inflection_the_suggestion_cannot_carry_says_why_it_is_not_fixed() {
     let dir = project(GARDEN, &[("d.txt", b"They narrated the garden well.\n")]);
