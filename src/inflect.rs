@@ -89,6 +89,27 @@ fn doubles(w: &[u8]) -> bool {
         && !is_vowel(w[n - 3])
 }
 
+/// Whether a word of more than one syllable may double its final consonant before -ed and
+/// -ing: its stress, which decides it, is not known, so both spellings are made. It ends in
+/// a single vowel and a consonant, and either in an l (British English doubles it: labelled,
+/// travelling, controlled) or in an ending that is often stressed (commit, refer, transfer,
+/// occur, embed, regret, equip, begin; not offer or differ) or doubled anyway (benefitted, formatted, kidnapped,
+/// worshipped, programmed, focussed).
+fn may_double(w: &[u8]) -> bool {
+    const ENDINGS: &[&[u8]] = &[
+        b"mit", b"efer", b"nfer", b"cur", b"bed", b"gret", b"quip", b"gin", b"fit", b"gram",
+        b"mat", b"nap", b"ship", b"cus",
+    ];
+    let n = w.len();
+    n >= 4
+        && !doubles(w)
+        && !is_vowel(w[n - 1])
+        && !matches!(w[n - 1], b'w' | b'x' | b'y')
+        && is_vowel(w[n - 2])
+        && !is_vowel(w[n - 3])
+        && (w[n - 1] == b'l' || ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
 /// The -s form: a noun's plural or a verb's third person (tells, stories, matches).
 pub fn plural(w: &str) -> String {
     let b = w.as_bytes();
@@ -165,23 +186,27 @@ fn past(w: &str) -> Vec<String> {
         vec![format!("{}ied", &w[..n - 1])]
     } else if doubles(b) {
         vec![format!("{w}{}ed", &w[n - 1..])]
+    } else if may_double(b) {
+        vec![format!("{w}ed"), format!("{w}{}ed", &w[n - 1..])]
     } else {
         vec![format!("{w}ed")]
     }
 }
 
-/// The -ing form.
-fn gerund(w: &str) -> String {
+/// The -ing form (two, where the final consonant may double).
+fn gerund(w: &str) -> Vec<String> {
     let b = w.as_bytes();
     let n = b.len();
     if w.ends_with("ie") {
-        format!("{}ying", &w[..n - 2])
+        vec![format!("{}ying", &w[..n - 2])]
     } else if w.ends_with('e') && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe") {
-        format!("{}ing", &w[..n - 1])
+        vec![format!("{}ing", &w[..n - 1])]
     } else if doubles(b) {
-        format!("{w}{}ing", &w[n - 1..])
+        vec![format!("{w}{}ing", &w[n - 1..])]
+    } else if may_double(b) {
+        vec![format!("{w}ing"), format!("{w}{}ing", &w[n - 1..])]
     } else {
-        format!("{w}ing")
+        vec![format!("{w}ing")]
     }
 }
 
@@ -234,7 +259,7 @@ pub fn variants(word: &str) -> Vec<String> {
     }
     let mut out = vec![plural(word)];
     out.extend(past(word));
-    out.push(gerund(word));
+    out.extend(gerund(word));
     out.retain(|v| v != word);
     out.sort();
     out.dedup();
@@ -313,9 +338,28 @@ mod tests {
         // Base forms that look inflected keep every form.
         assert_eq!(variants("need"), ["needed", "needing", "needs"]);
         assert_eq!(variants("shed"), ["shedded", "shedding", "sheds"]);
-        // (Its past and -ing forms are spelled as for "visit": a final consonant doubles
-        // only in a one-syllable word, since stress is not known.)
-        assert_eq!(variants("embed"), ["embeded", "embeding", "embeds"]);
+        // Stress is not known: where the final consonant may double, both spellings.
+        assert_eq!(
+            variants("embed"),
+            ["embedded", "embedding", "embeded", "embeding", "embeds"]
+        );
+        assert_eq!(
+            variants("label"),
+            ["labeled", "labeling", "labelled", "labelling", "labels"]
+        );
+        assert_eq!(
+            variants("control"),
+            [
+                "controled",
+                "controling",
+                "controlled",
+                "controlling",
+                "controls"
+            ]
+        );
+        assert_eq!(variants("visit"), ["visited", "visiting", "visits"]);
+        assert_eq!(variants("offer"), ["offered", "offering", "offers"]);
+        assert_eq!(variants("boil"), ["boiled", "boiling", "boils"]);
         assert_eq!(variants("bring"), ["bringing", "brings", "brought"]);
         assert!(!variants("news").contains(&"new".to_string()));
         assert_eq!(

@@ -395,18 +395,44 @@ id = "dissent"
 preferred = "hotbed of dissent"
 deviants = ["hotbed of unrest"]
 "#;
-    let text = "It embeds the image.\nTwo hotbeds of unrest remain.\n";
+    let text = "It embeds the image.\nTwo hotbeds of unrest remain.\nWe are embedding the image.\n";
     let (found, fixed) = check(glossary, text);
     assert_eq!(
         found,
         [
             "d.txt:1:4-1:20 picture deviant error \"embeds the image\" -> \"embeds the picture\"",
             "d.txt:2:5-2:22 dissent deviant error \"hotbeds of unrest\" -> \"hotbeds of dissent\"",
+            "d.txt:3:8-3:27 picture deviant error \"embedding the image\" -> \"embedding the picture\"",
         ]
     );
     assert_eq!(
         fixed,
-        "It embeds the picture.\nTwo hotbeds of dissent remain.\n"
+        "It embeds the picture.\nTwo hotbeds of dissent remain.\nWe are embedding the picture.\n"
+    );
+}
+
+/// Whether a final consonant doubles depends on stress and on the variety of English: both
+/// spellings match, and the fix keeps the one the text has.
+#[test]
+fn a_final_consonant_matches_doubled_or_not() {
+    let glossary = r#"
+[[term]]
+id = "goods"
+preferred = "label the merchandise"
+deviants = ["label the goods"]
+"#;
+    let text = "They labelled the goods.\nShe is labeling the goods.\n";
+    let (found, fixed) = check(glossary, text);
+    assert_eq!(
+        found,
+        [
+            "d.txt:1:6-1:24 goods deviant error \"labelled the goods\" -> \"labelled the merchandise\"",
+            "d.txt:2:8-2:26 goods deviant error \"labeling the goods\" -> \"labeling the merchandise\"",
+        ]
+    );
+    assert_eq!(
+        fixed,
+        "They labelled the merchandise.\nShe is labeling the merchandise.\n"
     );
 }
 
