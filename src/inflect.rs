@@ -91,23 +91,25 @@ fn doubles(w: &[u8]) -> bool {
 
 /// Whether a word of more than one syllable may double its final consonant before -ed and
 /// -ing: its stress, which decides it, is not known, so both spellings are made. It ends in
-/// a single vowel and a consonant, and either in an l (British English doubles it: labelled,
-/// travelling, controlled) or in an ending that is often stressed (commit, refer, transfer,
-/// occur, embed, regret, equip, begin; not offer or differ) or doubled anyway (benefitted, formatted, kidnapped,
-/// worshipped, programmed, focussed).
+/// a single vowel and a consonant ("qu" counts as a consonant), and either in an l after
+/// that vowel (British English doubles it: labelled, travelling, controlled) or in an ending
+/// that is often stressed (commit, refer, transfer, occur, embed, regret, equip, begin; not
+/// offer or differ) or doubled anyway (benefitted, formatted, kidnapped, programmed,
+/// focussed).
 fn may_double(w: &[u8]) -> bool {
     const ENDINGS: &[&[u8]] = &[
-        b"mit", b"efer", b"nfer", b"cur", b"bed", b"gret", b"quip", b"gin", b"fit", b"gram",
-        b"mat", b"nap", b"ship", b"cus",
+        b"mit", b"cur", b"bed", b"gret", b"quip", b"gin", b"fit", b"gram", b"mat", b"nap", b"cus",
     ];
     let n = w.len();
+    // "-fer" but not "-ffer": refer, prefer, confer, transfer, not offer or differ.
+    let stressed_fer = n >= 5 && w.ends_with(b"fer") && w[n - 4] != b'f';
     n >= 4
         && !doubles(w)
         && !is_vowel(w[n - 1])
         && !matches!(w[n - 1], b'w' | b'x' | b'y')
         && is_vowel(w[n - 2])
-        && !is_vowel(w[n - 3])
-        && (w[n - 1] == b'l' || ENDINGS.iter().any(|e| w.ends_with(e)))
+        && (!is_vowel(w[n - 3]) || (n >= 5 && w[n - 3] == b'u' && w[n - 4] == b'q'))
+        && (w[n - 1] == b'l' || stressed_fer || ENDINGS.iter().any(|e| w.ends_with(e)))
 }
 
 /// The -s form: a noun's plural or a verb's third person (tells, stories, matches).
@@ -357,8 +359,25 @@ mod tests {
                 "controls"
             ]
         );
-        assert_eq!(variants("visit"), ["visited", "visiting", "visits"]);
         assert_eq!(variants("offer"), ["offered", "offering", "offers"]);
+        assert_eq!(
+            variants("refer"),
+            ["refered", "refering", "referred", "referring", "refers"]
+        );
+        assert_eq!(
+            variants("transfer"),
+            [
+                "transfered",
+                "transfering",
+                "transferred",
+                "transferring",
+                "transfers"
+            ]
+        );
+        assert_eq!(
+            variants("equip"),
+            ["equiped", "equiping", "equipped", "equipping", "equips"]
+        );
         assert_eq!(variants("boil"), ["boiled", "boiling", "boils"]);
         assert_eq!(variants("bring"), ["bringing", "brings", "brought"]);
         assert!(!variants("news").contains(&"new".to_string()));
