@@ -186,29 +186,34 @@ fn past(w: &str) -> Vec<String> {
         vec![format!("{w}d")]
     } else if n >= 2 && b[n - 1] == b'y' && !is_vowel(b[n - 2]) {
         vec![format!("{}ied", &w[..n - 1])]
-    } else if doubles(b) {
-        vec![format!("{w}{}ed", &w[n - 1..])]
-    } else if may_double(b) {
-        vec![format!("{w}ed"), format!("{w}{}ed", &w[n - 1..])]
     } else {
-        vec![format!("{w}ed")]
+        with_ending(w, "ed")
     }
 }
 
 /// The -ing form (two, where the final consonant may double).
 fn gerund(w: &str) -> Vec<String> {
-    let b = w.as_bytes();
-    let n = b.len();
+    let n = w.len();
     if w.ends_with("ie") {
         vec![format!("{}ying", &w[..n - 2])]
     } else if w.ends_with('e') && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe") {
         vec![format!("{}ing", &w[..n - 1])]
-    } else if doubles(b) {
-        vec![format!("{w}{}ing", &w[n - 1..])]
-    } else if may_double(b) {
-        vec![format!("{w}ing"), format!("{w}{}ing", &w[n - 1..])]
     } else {
-        vec![format!("{w}ing")]
+        with_ending(w, "ing")
+    }
+}
+
+/// `w` with `ending` (-ed or -ing) after its final consonant: doubled, as it is, or both
+/// where the doubling is not sure (see [`doubles`] and [`may_double`]).
+fn with_ending(w: &str, ending: &str) -> Vec<String> {
+    let b = w.as_bytes();
+    let doubled = || format!("{w}{}{ending}", &w[w.len() - 1..]);
+    if doubles(b) {
+        vec![doubled()]
+    } else if may_double(b) {
+        vec![format!("{w}{ending}"), doubled()]
+    } else {
+        vec![format!("{w}{ending}")]
     }
 }
 
