@@ -74,7 +74,8 @@ pub(crate) struct WordIndex<T> {
     /// Sorted by (word key, paired, key of the word before, order given), so that a word's
     /// entries and those of each of its pairs are runs.
     entries: Vec<T>,
-    /// The paired entries by (word before, word), behind a bitmap of one bit per hash value.
+    /// The paired entries by (word before, word), behind a blocked Bloom filter: three bits
+    /// of one 64-bit word per pair (see [`pair_mask`]).
     pair_filter: Vec<u64>,
     pair_shift: u32,
     pair_slots: Vec<PairSlot>,
@@ -279,16 +280,32 @@ pub(crate) fn text_word_key(text: &str, start: usize, end: usize) -> u64 {
     }
 }
 
-/// A bitmap of about `bits_per_key` bits per key, between 512 bytes and 256 KiB, and the
-/// shift that turns a hash into its bit. The bitmaps are read for nearly every word of a
-/// text: two of them at the cap still fit a 512 KiB L2 cache, where larger ones made the scan
-/// of 50,000 forms slower although they filtered out more words; below the cap, more bits per
-/// key cost nothing and turn away more words (bench/NOTES.md item 14).
-fn bitmap(keys: usize, bits_per_key: usize) -> (Vec<u64>, u32) {
+/// A bitmap of about `bits_per_key` bits per key, between 512 bytes and `cap` bits, and the
+/// shift that turns a hash into its bit. The word filter is read for nearly every word of a
+/// text: at its cap (256 KiB) it fits a 512 KiB L2 cache, where a larger one made the scan of
+/// 50,000 forms slower although it filtered out more words; below the cap, more bits per key
+/// cost nothing and turn away more words (bench/NOTES.md item 14).
+fn bitmap(keys: usize, bits_per_key: usize, cap: usize) -> (Vec<u64>, u32) {
     let bits = (keys * bits_per_key)
         .next_power_of_two()
-        .clamp(1 << 12, 1 << 21);
+        .clamp(1 << 12, cap);
     (vec![0u64; bits / 64], 64 - bits.trailing_zeros())
+}
+
+/// The word filter's cap: 2^21 bits, 256 KiB.
+const WORD_FILTER_BITS: usize = 1 << 21;
+
+/// The pair filter's cap: 2^22 bits, 512 KiB. It is read only for words that anchor pairs,
+/// and a pair it lets through costs a probe of the pair table, tens of megabytes for 50,000
+/// forms and so a cache miss: at 256 KiB with one bit per pair it let 18 % of such words
+/// through; at 512 KiB with three bits, 1.6 % (bench/NOTES.md item 15).
+const PAIR_FILTER_BITS: usize = 1 << 22;
+
+/// A blocked Bloom filter's bits for hash `h`: three bits of one 64-bit word, from the low
+/// bits of the hash (its top bits choose the word), so that a test is one load.
+#[inline(always)]
+fn pair_mask(h: u64) -> u64 {
+    1 << (h & 63) | 1 << ((h >> 6) & 63) | 1 << ((h >> 12) & 63)
 }
 
 #[inline(always)]
@@ -317,7 +334,7 @@ impl<T: Copy> WordIndex<T> {
         // Each short word once, with its key and span: distinct words may share a key.
         let mut short: Vec<(u64, u64, u64, Span)> = Vec::with_capacity(keys);
         // Two bits per hash value, about 32 values per word (up to the cap).
-        let (mut filter, filter_shift) = bitmap(keys, 64);
+        let (mut filter, filter_shift) = bitmap(keys, 64, WORD_FILTER_BITS);
         let mut starts = [0u32; 17];
         let mut all: HashMap<String, Span> = HashMap::default();
         // (word before, word, first, count) of each run of paired entries.
@@ -393,11 +410,12 @@ impl<T: Copy> WordIndex<T> {
         // Load factor at most three quarters: the table is reached only past the filter.
         let pair_size = (groups.len() * 4 / 3 + 1).next_power_of_two().max(16);
         let mut pair_slots = vec![PairSlot::default(); pair_size];
-        // About 32 bits per pair (up to the cap).
-        let (mut pair_filter, pair_shift) = bitmap(groups.len(), 32);
+        // About 32 bits per pair (up to the cap); the shift chooses a 64-bit word.
+        let (mut pair_filter, pair_shift) = bitmap(groups.len(), 32, PAIR_FILTER_BITS);
+        let pair_shift = pair_shift + 6;
         for &(prev, word, first, count) in &groups {
             let h = hash(prev, word);
-            set_bit(&mut pair_filter, (h >> pair_shift) as usize);
+            pair_filter[(h >> pair_shift) as usize] |= pair_mask(h);
             let mut i = h as usize & (pair_size - 1);
             while pair_slots[i].count != 0 {
                 i = (i + 1) & (pair_size - 1);
@@ -523,7 +541,8 @@ impl<T> WordIndex<T> {
             return &[];
         }
         let h = hash(prev, p.key);
-        if !has_bit(&self.pair_filter, (h >> self.pair_shift) as usize) {
+        let m = pair_mask(h);
+        if self.pair_filter[(h >> self.pair_shift) as usize] & m != m {
             return &[];
         }
         let size = self.pair_slots.len();
@@ -538,6 +557,15 @@ impl<T> WordIndex<T> {
             }
             i = (i + 1) & (size - 1);
         }
+    }
+
+    /// Whether the pair filter lets the pair (word before, word) through, both named by
+    /// their [`Word::key`].
+    #[cfg(test)]
+    fn pair_filter_passes(&self, prev: u64, word: u64) -> bool {
+        let h = hash(prev, word);
+        let m = pair_mask(h);
+        self.pair_filter[(h >> self.pair_shift) as usize] & m == m
     }
 
     /// How many words the index holds.
@@ -789,6 +817,34 @@ mod tests {
             // One key: the words share their entries (the matcher verifies each).
             assert_eq!(index.all(&probe).len(), 40);
         }
+    }
+
+    #[test]
+    fn a_full_pair_filter_finds_every_pair_and_lets_few_others_through() {
+        // More pairs than the filter has room for at 32 bits each: it is at its cap.
+        let n: u64 = 300_000;
+        let key = |i: u64| hash(i.wrapping_mul(0x2545_F491_4F6C_DD1D), !i);
+        let index = WordIndex::new(
+            (0..n)
+                .map(|i| (Word::Short(i % 5_000 + 1, 0), Some(key(i)), i as u32))
+                .collect(),
+        );
+        assert_eq!(index.pair_filter.len() * 64, PAIR_FILTER_BITS);
+        for i in (0..n).step_by(7) {
+            let word = Word::Short(i % 5_000 + 1, 0).key();
+            assert!(
+                index.pair_filter_passes(key(i), word),
+                "pair {i} filtered out"
+            );
+        }
+        // Pairs that are not in the index: one bit per pair in 256 KiB let 13 % through.
+        let through = (n..n + 100_000)
+            .filter(|&i| index.pair_filter_passes(key(i), Word::Short(i % 5_000 + 1, 0).key()))
+            .count();
+        assert!(
+            through < 2_000,
+            "{through} of 100,000 absent pairs let through"
+        );
     }
 
     #[test]
