@@ -331,6 +331,9 @@ impl Matcher {
                 };
                 match form.inflection {
                     Inflection::None => {}
+                    Inflection::PluralS => {
+                        pairs.push((spelled(0, "s"), prev, entry));
+                    }
                     Inflection::Plural => {
                         pairs.push((spelled(0, "s"), prev, entry));
                         pairs.push((spelled(0, "es"), prev, entry));
@@ -664,8 +667,17 @@ impl Form {
         let last_word_len = chars.iter().rev().take_while(|c| is_word_char(**c)).count();
         let inflection = match chars.last() {
             Some(&c) if c.is_alphabetic() && last_word_len >= 2 => {
+                let before = chars[chars.len() - 2];
                 if c == 'y' {
                     Inflection::PluralY
+                } else if c.is_ascii()
+                    && !matches!(c, 's' | 'x' | 'z' | 'o')
+                    && !(matches!(c, 'h') && matches!(before, 'c' | 's'))
+                {
+                    // "-es" only after a sibilant or an o ("taxes", "heroes"): "roades" is
+                    // no spelling of "road", and making it doubled the entries of the
+                    // forms' last words.
+                    Inflection::PluralS
                 } else {
                     Inflection::Plural
                 }
@@ -904,6 +916,7 @@ mod tests {
         let m = Matcher::new(&g).unwrap();
         assert_eq!(m.words.lookup_folded(&long).len(), 1);
         assert_eq!(m.words.lookup_folded(&format!("{long}s")).len(), 1);
-        assert_eq!(m.words.len(), 4, "the word, its plurals, and the deviant");
+        assert_eq!(m.words.lookup_folded(&format!("{long}es")).len(), 0);
+        assert_eq!(m.words.len(), 3, "the word, its plural, and the deviant");
     }
 }

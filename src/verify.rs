@@ -101,7 +101,9 @@ pub(crate) fn steps(cur: &mut impl Cursor, chars: impl Iterator<Item = char>) ->
 pub(crate) enum Inflection {
     /// Only as written.
     None,
-    /// As written, or with -s or -es.
+    /// As written, or with -s.
+    PluralS,
+    /// The form ends in s, x, z, ch, sh or o: as written, or with -s or -es.
     Plural,
     /// The form ends in "y": as written, with -s, or with -ies in place of the y.
     PluralY,
@@ -122,10 +124,12 @@ pub(crate) struct End {
 pub(crate) fn ending(cur: &Forward<'_>, inflection: Inflection, ends_word: bool) -> Option<End> {
     // (ending text, how many of its characters belong to the stem)
     const AS_IS: &[(&str, usize)] = &[("", 0)];
+    const PLURAL_S: &[(&str, usize)] = &[("s", 0), ("", 0)];
     const PLURAL: &[(&str, usize)] = &[("es", 0), ("s", 0), ("", 0)];
     const PLURAL_Y: &[(&str, usize)] = &[("ies", 0), ("ys", 1), ("y", 1)];
     let endings = match inflection {
         Inflection::None => AS_IS,
+        Inflection::PluralS => PLURAL_S,
         Inflection::Plural => PLURAL,
         Inflection::PluralY => PLURAL_Y,
     };

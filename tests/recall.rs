@@ -436,6 +436,31 @@ deviants = ["label the goods"]
     );
 }
 
+/// A last word takes -es only where English does: after s, x, z, ch, sh and o. Elsewhere a
+/// word in -es is another word ("notes" is no plural of "not", "cares" none of "car").
+#[test]
+fn a_plural_in_es_follows_a_sibilant_or_an_o() {
+    let glossary = r#"
+[[term]]
+id = "road"
+preferred = "silk way"
+deviants = ["silk road", "silk tax", "silk hero", "silk church", "silk car"]
+"#;
+    let text = "Silk roads. Silk roades. Silk taxes. Silk heroes. Silk churches.\n\
+                Silk cars. Silk cares. Silk cares for.\n";
+    let (found, _) = check(glossary, text);
+    assert_eq!(
+        found,
+        [
+            "d.txt:1:1-1:11 road deviant error \"Silk roads\" -> \"Silk ways\"",
+            "d.txt:1:26-1:36 road deviant error \"Silk taxes\" -> \"Silk ways\"",
+            "d.txt:1:38-1:49 road deviant error \"Silk heroes\" -> \"Silk ways\"",
+            "d.txt:1:51-1:64 road deviant error \"Silk churches\" -> \"Silk ways\"",
+            "d.txt:2:1-2:10 road deviant error \"Silk cars\" -> \"Silk ways\"",
+        ]
+    );
+}
+
 #[test]
 fn an_inflection_the_suggestion_cannot_carry_says_why_it_is_not_fixed() {
     let dir = project(GARDEN, &[("d.txt", b"They narrated the garden well.\n")]);
