@@ -38,7 +38,13 @@ pub fn replacement(matched: &str, suggestion: &str) -> String {
 
 /// `text` with each range replaced. Edits must be sorted and must not overlap.
 pub fn apply(text: &str, edits: &[(Range<usize>, &str)]) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Exactly the length of the result: a buffer that grew past the text's length was copied
+    // into one twice the size, and a 64 MiB file was then held three times (with an
+    // allocator that does not remap).
+    let len = edits.iter().fold(text.len(), |len, (range, with)| {
+        len - range.len() + with.len()
+    });
+    let mut out = String::with_capacity(len);
     let mut at = 0;
     for (range, with) in edits {
         debug_assert!(range.start >= at, "edits overlap or are unsorted");
