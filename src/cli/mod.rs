@@ -1,6 +1,5 @@
 //! The command-line interface: everything that touches files, the terminal and exit codes.
 
-mod alloc;
 mod args;
 mod baseline;
 mod check;
@@ -42,9 +41,6 @@ impl From<Status> for ExitCode {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    if !matches!(cli.command, Command::Lsp) {
-        alloc::keep_freed_memory();
-    }
     match cli.command {
         Command::Check(args) => check::run(*args).into(),
         Command::Config(args) => show_config::run(&args).into(),
