@@ -88,7 +88,7 @@ def main():
     shared = Path(a.shared)
     sh(["cargo", "build", "--release", "--quiet"], cwd=ROOT)
     if a.only == "bilingual":
-        replace_sections([bilingual(shared, a.runs)])
+        replace_sections([bilingual(shared, a.runs)], f"{ONLY_TABLES[a.only]}: {a.runs} runs")
         return
     have = {t: shutil.which(t) for t in ["rg", "hyperfine", "textlint", "proselint"]}
     report = [f"# termlint benchmarks\n\nMachine: {os.cpu_count()} cores, {os.uname().sysname} "
@@ -115,7 +115,7 @@ def main():
     if a.only == "memory":
         report.append(memory_section(corpus, g20, a.quick))
     if a.only:
-        replace_sections(report[1:])
+        replace_sections(report[1:], f"{ONLY_TABLES[a.only]}: {a.runs} runs")
         return
 
     # 4. Pre-commit latency: one 5 KB draft, the shipped glossary, the whole process.
@@ -173,10 +173,16 @@ def memory_section(corpus, g20, quick):
                  "5 million findings is 500 MiB, for --fix 2.5 times the file.", rows)
 
 
-def replace_sections(sections):
-    """Puts freshly measured sections in place of their namesakes in bench/RESULTS.md."""
+# The tables each `--only` group measures, as the header names them.
+ONLY_TABLES = {"glossary": "tables 1 to 2b", "tree": "table 3", "memory": "table 5", "bilingual": "table 6"}
+
+
+def replace_sections(sections, rerun):
+    """Puts freshly measured sections in place of their namesakes in bench/RESULTS.md, and
+    says in the header which tables were measured again and how (`rerun`)."""
     results = ROOT / "bench" / "RESULTS.md"
     text = results.read_text() if results.exists() else ""
+    text = re.sub(r"(Medians of \d+ runs of the whole process)[^\n]*", lambda m: f"{m.group(1)} ({rerun}).", text, count=1)
     for section in sections:
         number = re.match(r"## (\S+) ", section)
         if number:
@@ -196,7 +202,6 @@ def glossary_sections(shared, corpus, size, g20, f20, have, runs):
     if have["rg"]:
         rows.append(("ripgrep -j1 --no-unicode -c -i -F -w -f", measure(["rg", "-j1", "--no-unicode", "-c", "-i", "-F", "-w", "-f", f20, corpus], runs), size))
     rows.append(("termlint check -j1 --format jsonl", measure([BIN, "check", "-g", g20, "-j1", "--format", "jsonl", corpus], runs), size))
-    tp20 = rows[-1][1][0]
     report.append(table("1. Throughput: 100 MiB corpus, 20 deviant multi-word terms",
                         "GNU grep and ripgrep read line by line and miss the terms split across a line break; termlint finds them.",
                         rows, base=rows[0][1][0]))
@@ -266,7 +271,7 @@ def glossary_sections(shared, corpus, size, g20, f20, have, runs):
                         "approve, so a monolingual text is not scanned; the rows with one deviant term added measure the scan. "
                         "The synthetic forms are 2-3 "
                         "random words of the corpus's own vocabulary, so many words of the corpus are anchors (see the notes).",
-                        rows, base=tp20))
+                        rows, base=rows[0][1][0]))
     report.append(table("2b. Glossary load and compile time", "termlint on an empty file: start-up, TOML parsing, validation, word index; and `glossary check`, "
                         "which also checks each deviant on its own.", compile_rows))
 

@@ -55,8 +55,8 @@ struct PairSlot {
 /// of a text with a dozen others, but hardly ever a pair of adjacent words. Pairs are looked
 /// up by the two words' keys alone: a text word that anchors only paired entries costs
 /// hashing the word before and two bitmap reads, and a probe of the pair table only where
-/// the pair's bit is set (where the matcher cannot read the word before, it asks for all of
-/// the word's paired entries, from the word table).
+/// the pair filter lets the pair through (where the matcher cannot read the word before, it
+/// asks for all of the word's paired entries, from the word table).
 #[derive(Debug)]
 pub(crate) struct WordIndex<T> {
     /// Two bits per hash value (its top bits) of the ASCII words: whether some word with that
