@@ -472,7 +472,7 @@ impl Matcher {
     /// - with any other ASCII character between them, no paired form matches;
     /// - otherwise (characters beyond ASCII between them, which may be spaces or dashes, or
     ///   no word before in the piece), every paired entry is verified.
-    #[inline]
+    #[inline(always)]
     fn anchored(
         &self,
         text: &str,
