@@ -840,10 +840,20 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
             // "(BRIS)" alone in parentheses is an abbreviation being defined.
             && !(a.start > 0 && chars[a.start - 1] == '(' && chars.get(a.end) == Some(&')'));
         if miscased || shouted_ending {
-            let base = match &fixed_head {
+            let mut base = match &fixed_head {
                 Some((h, _)) => format!("{h}{form_rest}"),
                 None => f.text.clone(),
             };
+            // A hyphenated modifier's fix is hyphenated the same way, as a deviant's is.
+            if f.hyphenated {
+                let words: Vec<&str> = base.split_whitespace().collect();
+                if words.iter().all(|w| {
+                    w.chars()
+                        .all(|c| is_word(c) || matches!(fold(c), '\'' | '-'))
+                }) {
+                    base = words.join("-");
+                }
+            }
             let sugg = if a.plural {
                 plural_of(&base, &stem, &f.text).unwrap_or(base)
             } else {
