@@ -769,14 +769,9 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
             }
         }
         if f.hyphenated {
-            let words: Vec<&str> = sugg.split_whitespace().collect();
-            if words.iter().all(|w| {
-                w.chars()
-                    .all(|c| is_word(c) || matches!(fold(c), '\'' | '-'))
-            }) {
-                sugg = words.join("-");
-            } else {
-                unsure.push(d.start);
+            match hyphenated(&sugg) {
+                Some(h) => sugg = h,
+                None => unsure.push(d.start),
             }
         }
         out.push((f.term, "deviant", d.start, d.end, sugg));
@@ -845,14 +840,10 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
                 None => f.text.clone(),
             };
             // A hyphenated modifier's fix is hyphenated the same way, as a deviant's is.
-            if f.hyphenated {
-                let words: Vec<&str> = base.split_whitespace().collect();
-                if words.iter().all(|w| {
-                    w.chars()
-                        .all(|c| is_word(c) || matches!(fold(c), '\'' | '-'))
-                }) {
-                    base = words.join("-");
-                }
+            if f.hyphenated
+                && let Some(h) = hyphenated(&base)
+            {
+                base = h;
             }
             let sugg = if a.plural {
                 plural_of(&base, &stem, &f.text).unwrap_or(base)
@@ -884,6 +875,19 @@ fn model(text: &str, glossary: &Glossary) -> Vec<Row> {
         prev_end = r.3;
     }
     out
+}
+
+/// A suggestion written with hyphens for its spaces, as a hyphenated modifier is fixed; None
+/// where it has punctuation besides apostrophes and hyphens.
+fn hyphenated(suggestion: &str) -> Option<String> {
+    let words: Vec<&str> = suggestion.split_whitespace().collect();
+    words
+        .iter()
+        .all(|w| {
+            w.chars()
+                .all(|c| is_word(c) || matches!(fold(c), '\'' | '-'))
+        })
+        .then(|| words.join("-"))
 }
 
 fn engine(text: &str, checker: &Checker) -> Vec<Row> {
