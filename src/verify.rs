@@ -103,7 +103,8 @@ pub(crate) enum Inflection {
     None,
     /// As written, or with -s.
     PluralS,
-    /// The form ends in s, x, z, ch, sh or o: as written, or with -s or -es.
+    /// The form ends in s, x, z, ch, sh or o, or in a letter beyond ASCII: as written, or
+    /// with -s or -es.
     Plural,
     /// The form ends in "y": as written, with -s, or with -ies in place of the y.
     PluralY,

@@ -227,6 +227,13 @@ fn candidates(text: &[char], forms: &[Form]) -> Vec<Cand> {
             .take_while(|p| matches!(p, Some(c) if is_word(*c)))
             .count();
         let plural = last.is_some_and(|c| c.is_alphabetic()) && last_word_len >= 2;
+        // -es after s, x, z, ch, sh or o, and after any letter beyond ASCII.
+        let before_last = pat.len().checked_sub(2).and_then(|i| pat[i]);
+        let takes_es = last.is_some_and(|c| {
+            !c.is_ascii()
+                || matches!(c, 's' | 'x' | 'z' | 'o')
+                || (c == 'h' && matches!(before_last, Some('c' | 's')))
+        });
         for i in 0..=text.len() {
             if first_word && i > 0 && is_word(text[i - 1]) {
                 continue;
@@ -235,8 +242,10 @@ fn candidates(text: &[char], forms: &[Form]) -> Vec<Cand> {
             let (body, endings): (&[Option<char>], Vec<(&str, usize)>) =
                 if plural && last == Some('y') {
                     (&pat[..pat.len() - 1], vec![("ies", 0), ("ys", 1), ("y", 1)])
-                } else if plural {
+                } else if plural && takes_es {
                     (&pat[..], vec![("es", 0), ("s", 0), ("", 0)])
+                } else if plural {
+                    (&pat[..], vec![("s", 0), ("", 0)])
                 } else {
                     (&pat[..], vec![("", 0)])
                 };
@@ -987,7 +996,7 @@ fn text() -> impl Strategy<Value = String> {
     let token = prop_oneof![
         4 => word(),
         1 => prop::sample::select(vec!["policies", "Keys", "roads", "wins", "toys", "TOYS", "shareS", "ccpa", "中", "CCP中"]).prop_map(String::from),
-        1 => prop::sample::select(vec!["won", "Winning", "sharing", "Shared", "keyed", "toying", "TOYED", "futures", "roading"]).prop_map(String::from),
+        1 => prop::sample::select(vec!["won", "Winning", "sharing", "Shared", "keyed", "toying", "TOYED", "futures", "roading", "roades", "comes", "Wines"]).prop_map(String::from),
     ];
     let sep = prop::sample::select(vec![
         " ", " ", " ", "  ", "\n", "\n\n", "\r\n", "\n \n", "\u{a0}", "\u{3000}", "\t", "-",
