@@ -6,7 +6,7 @@
 /// and unmapped freed blocks and faulted them in again: 50,000 forms loaded in 0.88x the time
 /// with its thresholds raised by mallopt, and in 0.80x of that with mimalloc. Built without
 /// transparent huge pages: with them, zeroing a huge page for a few small blocks made the
-/// same scan take from 0.7 to 1.6 s (bench/NOTES.md item 15).
+/// same scan take from 0.65 to 1.25 s (bench/NOTES.md item 15).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
