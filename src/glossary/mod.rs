@@ -268,6 +268,107 @@ struct RawExamples {
     bad: Vec<Spanned<String>>,
 }
 
+/// The keys before a glossary's first `[[term]]` header, when it is parsed in pieces: a
+/// `term` key there (an array or a table written before the headers) is for the parse of
+/// the whole text to judge.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHead {
+    version: Option<Spanned<i64>>,
+    source_language: Option<String>,
+    target_language: Option<String>,
+    term: Option<serde::de::IgnoredAny>,
+}
+
+/// A piece of a glossary that starts at a `[[term]]` header: terms and nothing else.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerms {
+    term: Vec<Spanned<RawTerm>>,
+}
+
+/// How many terms a piece of a large glossary holds (see [`parse_raw`]).
+const TERMS_PER_PIECE: usize = 256;
+
+/// The glossary's TOML, parsed. The toml crate holds a whole document's tokens and tables
+/// before it hands them over: for 50,000 terms that was 160 MB, page-faulted in, for a
+/// 5 MB file. A glossary with more than a piece's worth of `[[term]]` headers is parsed in
+/// pieces cut before such a header at the start of a line, and the spans moved to the whole
+/// text. The pieces agree with the whole text whenever every piece parses: the head holds
+/// no `term`, every other piece only `[[term]]` tables and the tables under them, which
+/// follow their term; a cut inside a multi-line string, array or inline table leaves the
+/// piece before it unterminated. On any error in any piece the whole text is parsed again,
+/// so an error is always the whole text's, with its spans (bench/NOTES.md item 16).
+fn parse_raw(text: &str) -> Result<RawGlossary, toml::de::Error> {
+    parse_in_pieces(text).map_or_else(|| toml::from_str(text), Ok)
+}
+
+/// [`parse_raw`] in pieces: None for a glossary of one piece or one that any piece cannot
+/// judge.
+fn parse_in_pieces(text: &str) -> Option<RawGlossary> {
+    let at_start = text.starts_with("[[term]]").then_some(0);
+    let cuts: Vec<usize> = at_start
+        .into_iter()
+        .chain(text.match_indices("\n[[term]]").map(|(i, _)| i + 1))
+        .step_by(TERMS_PER_PIECE)
+        .collect();
+    if cuts.len() < 2 {
+        return None;
+    }
+    let head: RawHead = toml::from_str(&text[..cuts[0]]).ok()?;
+    if head.term.is_some() {
+        return None;
+    }
+    let mut term = Vec::new();
+    for (i, &from) in cuts.iter().enumerate() {
+        let to = cuts.get(i + 1).copied().unwrap_or(text.len());
+        let piece: RawTerms = toml::from_str(&text[from..to]).ok()?;
+        term.extend(
+            piece
+                .term
+                .into_iter()
+                .map(|t| shift(t, from, RawTerm::shift)),
+        );
+    }
+    Some(RawGlossary {
+        version: head.version,
+        source_language: head.source_language,
+        target_language: head.target_language,
+        term,
+    })
+}
+
+/// `s` with its span moved `by` bytes on, and its value's spans with `inner`.
+fn shift<T>(s: Spanned<T>, by: usize, inner: impl FnOnce(T, usize) -> T) -> Spanned<T> {
+    let span = s.span();
+    Spanned::new(span.start + by..span.end + by, inner(s.into_inner(), by))
+}
+
+/// Each of `v`'s spans moved `by` bytes on.
+fn shift_all<T>(v: Vec<Spanned<T>>, by: usize) -> Vec<Spanned<T>> {
+    v.into_iter().map(|s| shift(s, by, |t, _| t)).collect()
+}
+
+impl RawTerm {
+    /// The term with every span moved `by` bytes on (a term parsed in a piece of the text).
+    fn shift(self, by: usize) -> RawTerm {
+        let same = |s: Spanned<String>| shift(s, by, |t, _| t);
+        RawTerm {
+            id: self.id.map(same),
+            preferred: self.preferred.map(same),
+            admitted: shift_all(self.admitted, by),
+            deviants: shift_all(self.deviants, by),
+            exceptions: shift_all(self.exceptions, by),
+            qualified: self.qualified.map(|q| shift(q, by, |t, _| t)),
+            examples: self.examples.map(|e| RawExamples {
+                good: shift_all(e.good, by),
+                bad: shift_all(e.bad, by),
+            }),
+            ..self
+        }
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(untagged, expecting = "a string or an array of strings")]
 enum OneOrMany {
@@ -278,7 +379,7 @@ enum OneOrMany {
 impl Glossary {
     /// Parses and validates a glossary. On failure, returns every problem found, in file order.
     pub fn from_toml(text: &str) -> Result<Glossary, Vec<GlossaryError>> {
-        let raw: RawGlossary = toml::from_str(text).map_err(|e| vec![toml_error(&e)])?;
+        let raw = parse_raw(text).map_err(|e| vec![toml_error(&e)])?;
         let mut errors = Vec::new();
         if let Some(v) = &raw.version
             && *v.get_ref() != 1
@@ -810,4 +911,98 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A glossary of `n` terms using every kind of spanned value; `header` is each term's
+    /// `[[term]]` line.
+    fn glossary(n: usize, header: &str, broken: Option<usize>) -> String {
+        let mut text = String::from("version = 1\nsource_language = \"zh\"\n\n");
+        for i in 0..n {
+            let preferred = if broken == Some(i) {
+                "5".to_string()
+            } else {
+                format!("\"approved {i}\"")
+            };
+            text.push_str(&format!(
+                "{header}\nid = \"t{i}\"\npreferred = {preferred}\nadmitted = [\"allowed {i}\"]\n\
+                 deviants = [\"deviant {i}\", {{ form = \"other {i}\", use = \"allowed {i}\" }}]\n\
+                 exceptions = [\"deviant {i} act\"]\n\
+                 qualified = {{ use = \"allowed {i}\", words = [\"regional\"] }}\n\
+                 note = \"\"\"\nnot a header: [[term]] {i}\n\"\"\"\n\
+                 [term.examples]\ngood = [\"the approved {i} here\"]\nbad = [\"the deviant {i} here\"]\n\n"
+            ));
+        }
+        text
+    }
+
+    /// The same glossary cut into pieces (a `[[term]]` header at the start of a line) and
+    /// parsed whole (the header indented, so no cut): the headers have the same length, so
+    /// every span must agree, and so must every error.
+    #[test]
+    fn a_glossary_parsed_in_pieces_equals_the_whole_parse() {
+        let n = TERMS_PER_PIECE * 3 + 7;
+        let pieces = glossary(n, "[[term]] ", None);
+        let whole = glossary(n, " [[term]]", None);
+        assert_eq!(pieces.len(), whole.len());
+        let cut = Glossary::from_toml(&pieces).expect("valid glossary");
+        assert_eq!(Some(cut.clone()), Glossary::from_toml(&whole).ok());
+        assert_eq!(cut.terms.len(), n);
+        let last = &cut.terms[n - 1];
+        assert_eq!(&pieces[last.spans.id.clone()], format!("\"t{}\"", n - 1));
+        assert_eq!(
+            &pieces[last.spans.forms[1].clone()],
+            format!("\"allowed {}\"", n - 1)
+        );
+        assert_eq!(
+            &pieces[last.spans.bad[0].clone()],
+            format!("\"the deviant {} here\"", n - 1)
+        );
+        assert_eq!(
+            last.note.as_deref(),
+            Some(format!("not a header: [[term]] {}\n", n - 1).as_str())
+        );
+        assert!(parse_in_pieces(&pieces).is_some() && parse_in_pieces(&whole).is_none());
+        // An error in a later piece: the whole text's error, at its place in the whole text.
+        let broken = TERMS_PER_PIECE * 2 + 3;
+        let errors = Glossary::from_toml(&glossary(n, "[[term]] ", Some(broken))).unwrap_err();
+        assert_eq!(
+            errors,
+            Glossary::from_toml(&glossary(n, " [[term]]", Some(broken))).unwrap_err()
+        );
+        let text = glossary(n, "[[term]] ", Some(broken));
+        let span = errors[0].span.clone().expect("a span");
+        assert_eq!(&text[span], "5", "{errors:?}");
+    }
+
+    /// What only the whole text can judge: a `term` key before the headers, a table that is
+    /// not a term's after them, a cut inside a multi-line string.
+    #[test]
+    fn a_glossary_the_pieces_cannot_judge_is_parsed_whole() {
+        let n = TERMS_PER_PIECE * 2 + 1;
+        let terms = glossary(n, "[[term]]", None);
+        // `term` as an array, then headers that would extend it: an error in TOML.
+        let head = format!("term = []\n{terms}");
+        let errors = Glossary::from_toml(&head).unwrap_err();
+        assert_eq!(errors[0].message, "duplicate key");
+        assert_eq!(&head[errors[0].span.clone().expect("a span")], "term");
+        // A table after the terms that is not a term's: unknown, as in the whole parse.
+        let tail = format!("{terms}[extra]\nkey = 1\n");
+        let errors = Glossary::from_toml(&tail).unwrap_err();
+        assert!(errors[0].message.contains("extra"), "{errors:?}");
+        assert_eq!(&tail[errors[0].span.clone().expect("a span")], "extra");
+        // A string that holds header lines where pieces would be cut.
+        let lines = "[[term]]\n".repeat(TERMS_PER_PIECE * 2);
+        let inside = format!(
+            "{terms}[[term]]\nid = \"s\"\npreferred = \"p\"\nnote = \"\"\"\n{lines}\"\"\"\n"
+        );
+        assert!(parse_in_pieces(&head).is_none() && parse_in_pieces(&tail).is_none());
+        assert!(parse_in_pieces(&inside).is_none());
+        let g = Glossary::from_toml(&inside).expect("valid glossary");
+        assert_eq!(g.terms.len(), n + 1);
+        assert_eq!(g.terms[n].note.as_deref(), Some(lines.as_str()));
+    }
 }
