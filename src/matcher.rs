@@ -206,7 +206,10 @@ impl Matcher {
         // Every listed form: a spelling that is listed itself is not made for another.
         let listed: FxHashSet<&[char]> = bases.iter().map(|f| &f.chars[..]).collect();
         // The forms' other spellings, as (index of the form, spelling), in order.
-        let mut others: Vec<(usize, Form)> = Vec::new();
+        let mut others: Vec<(usize, Form)> = Vec::with_capacity(bases.len() * 2);
+        // The inflections of each first word, made once: the forms of a large glossary share
+        // first words, and each word's spellings were made and dropped again for each form.
+        let mut inflections: FxHashMap<&str, Vec<String>> = FxHashMap::default();
         for (b, base) in bases.iter().enumerate() {
             let (text, term_index, kind) = (&base.text, base.term, base.kind);
             // Written as a hyphenated modifier: three words or more, nothing but words.
@@ -235,7 +238,10 @@ impl Matcher {
             if first.len() == text.trim().len() {
                 continue;
             }
-            for v in crate::inflect::variants(first) {
+            let variants = inflections
+                .entry(first)
+                .or_insert_with(|| crate::inflect::variants(first));
+            for v in variants.iter() {
                 let mut chars = Vec::with_capacity(v.len() + base.chars.len() - first.len());
                 chars.extend(v.chars());
                 chars.extend_from_slice(&base.chars[first.len()..]);
