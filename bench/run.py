@@ -97,10 +97,10 @@ def main():
     shared = Path(a.shared)
     sh(["cargo", "build", "--release", "--quiet"], cwd=ROOT)
     if a.only == "bilingual":
-        replace_sections([bilingual(shared, a.runs)], f"{ONLY_TABLES[a.only]}: {a.runs} runs")
+        replace_sections([bilingual(shared, a.runs)], f"{ONLY_TABLES[a.only]}: {a.runs} runs on {time.strftime('%Y-%m-%d')}, {cpu()}")
         return
     have = {t: shutil.which(t) for t in ["rg", "hyperfine", "textlint", "proselint"]}
-    report = [f"# termlint benchmarks\n\nMachine: {os.cpu_count()} cores, {os.uname().sysname} "
+    report = [f"# termlint benchmarks\n\nMachine: {os.cpu_count()} cores, {cpu()}, {os.uname().sysname} "
               f"{os.uname().machine}; `python3 bench/run.py --runs {a.runs}` on "
               f"{time.strftime('%Y-%m-%d')}. Medians of {a.runs} runs of the whole process.\n"]
 
@@ -124,7 +124,7 @@ def main():
     if a.only == "memory":
         report.append(memory_section(corpus, g20, a.quick))
     if a.only:
-        replace_sections(report[1:], f"{ONLY_TABLES[a.only]}: {a.runs} runs")
+        replace_sections(report[1:], f"{ONLY_TABLES[a.only]}: {a.runs} runs on {time.strftime('%Y-%m-%d')}, {cpu()}")
         return
 
     # 4. Pre-commit latency: one 5 KB draft, the shipped glossary, the whole process.
@@ -184,6 +184,18 @@ def memory_section(corpus, g20, quick):
 
 # The tables each `--only` group measures, as the header names them.
 ONLY_TABLES = {"glossary": "tables 1 to 2b", "tree": "table 3", "memory": "table 5", "bilingual": "table 6"}
+
+
+def cpu():
+    """The processor's model and its L2 cache per core: machines of one kind have differed in
+    both, and the large-glossary ratios with them (bench/NOTES.md items 14 to 17)."""
+    model, l2 = "unknown processor", ""
+    try:
+        model = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M).group(1).strip()
+        l2 = Path("/sys/devices/system/cpu/cpu0/cache/index2/size").read_text().strip()
+    except (OSError, AttributeError):
+        pass
+    return f"{model}, {l2} L2 per core" if l2 else model
 
 
 def replace_sections(sections, rerun):
