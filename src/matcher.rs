@@ -437,6 +437,13 @@ impl Matcher {
             let mut prev = None;
             let _ = for_each_word(text, p.start..p.end, |start, end| {
                 let before = prev.replace((start, end));
+                if self
+                    .words
+                    .screen(text, start, end, before.filter(|&(s, _)| s > p.start))
+                    == Some(false)
+                {
+                    return ControlFlow::Continue(());
+                }
                 let Some(probe) = self.words.probe(text, start, end) else {
                     return ControlFlow::Continue(());
                 };
@@ -974,5 +981,110 @@ mod tests {
         assert_eq!(m.words.lookup_folded(&format!("{long}s")).len(), 1);
         assert_eq!(m.words.lookup_folded(&format!("{long}es")).len(), 0);
         assert_eq!(m.words.len(), 3, "the word, its plural, and the deviant");
+    }
+
+    /// The word loop's quick test ([`WordIndex::screen`]) never turns away a word that has
+    /// entries to consider, whatever stands between it and the word before (a space, a line
+    /// end, a hyphen, a dash, punctuation, a word beyond ASCII or a long one).
+    #[test]
+    fn the_screen_keeps_every_word_with_entries() {
+        use proptest::prelude::*;
+        let g = Glossary::from_toml(
+            "[[term]]\nid = \"a\"\npreferred = \"community of shared future\"\n\
+             deviants = [\"community of common destiny\", \"destiny\", \"common-destiny talk\"]\n\
+             [[term]]\nid = \"b\"\npreferred = \"Belt and Road\"\ndeviants = [\"one belt, one road\", \"road map\"]\n\
+             [[term]]\nid = \"c\"\npreferred = \"café policy\"\ndeviants = [\"internationalization policy\"]\n",
+        )
+        .unwrap();
+        let m = Matcher::new(&g).unwrap();
+        let words = [
+            "community",
+            "of",
+            "common",
+            "destiny",
+            "destinies",
+            "shared",
+            "future",
+            "one",
+            "belt",
+            "road",
+            "roads",
+            "map",
+            "maps",
+            "talk",
+            "café",
+            "policy",
+            "policies",
+            "internationalization",
+            "Common",
+            "DESTINY",
+            "x",
+        ];
+        let gaps = [
+            " ", "  ", "\n", "-", " - ", ", ", "—", " — ", "\u{a0}", "’", "(", "\t",
+        ];
+        let text = proptest::collection::vec((0..words.len(), 0..gaps.len()), 1..12).prop_map(
+            move |parts| {
+                parts
+                    .into_iter()
+                    .map(|(w, g)| format!("{}{}", words[w], gaps[g]))
+                    .collect::<String>()
+            },
+        );
+        let kept_away = std::cell::Cell::new(0);
+        proptest!(ProptestConfig::with_cases(2000), |(text in text)| {
+            let prose = Prose::whole(&text);
+            let p = prose.pieces()[0];
+            let mut prev = None;
+            let _ = for_each_word(&text, p.start..p.end, |start, end| {
+                let before = prev.replace((start, end));
+                let screened = m.words.screen(&text, start, end, before.filter(|&(s, _)| s > p.start));
+                let entries = m.words.probe(&text, start, end).map(|probe| {
+                    let (singles, paired) = m.anchored(&text, p.start, before, start, &probe);
+                    singles.len() + paired.len()
+                });
+                assert!(
+                    screened != Some(false) || entries.unwrap_or(0) == 0,
+                    "{:?} in {text:?} has entries but was screened out", &text[start..end]
+                );
+                kept_away.set(kept_away.get() + usize::from(screened == Some(false)));
+                ControlFlow::Continue(())
+            });
+        });
+        assert!(kept_away.get() > 0, "the screen turned no word away");
+    }
+
+    /// Words whose pair no form has are turned away by the screen without a look at the
+    /// word table: after a comma, or after a word that does not come before them in a form.
+    #[test]
+    fn the_screen_turns_away_pairs_no_form_has() {
+        let g = Glossary::from_toml(
+            "[[term]]\nid = \"a\"\npreferred = \"shared future\"\ndeviants = [\"common destiny\"]\n",
+        )
+        .unwrap();
+        let m = Matcher::new(&g).unwrap();
+        let screen = |text: &str, before: Option<(usize, usize)>| {
+            let start = text.rfind("destiny").unwrap();
+            m.words.screen(text, start, start + 7, before)
+        };
+        assert_eq!(screen("common destiny", Some((0, 6))), Some(true));
+        assert_eq!(screen("common-destiny", Some((0, 6))), Some(true));
+        assert_eq!(screen("common, destiny", Some((0, 6))), Some(false));
+        assert_eq!(screen("manifest destiny", Some((0, 8))), Some(false));
+        assert_eq!(
+            screen("common — destiny", Some((0, 6))),
+            Some(true),
+            "left to the probe"
+        );
+        assert_eq!(
+            screen("destiny", None),
+            Some(true),
+            "no word before: every pair"
+        );
+        assert_eq!(
+            m.words
+                .screen("Schicksalsgemeinschaftsgedanke", 0, 30, None),
+            None
+        );
     }
 }
