@@ -888,13 +888,16 @@ fn markup_within(
 mod tests {
     use super::*;
 
+    /// The matcher of the glossary `toml`.
+    fn matcher(toml: &str) -> Matcher {
+        Matcher::new(&Glossary::from_toml(toml).unwrap()).unwrap()
+    }
+
     #[test]
     fn forms_are_anchored_on_their_rarest_word() {
-        let g = Glossary::from_toml(
+        let m = matcher(
             "[[term]]\nid = \"a\"\npreferred = \"have fun\"\ndeviants = [\"One Belt, One Road\", \"key policy\"]\n",
-        )
-        .unwrap();
-        let m = Matcher::new(&g).unwrap();
+        );
         // (form as spelled, index of the anchor in it), sorted
         let anchored = |word: &str| -> Vec<(String, u32)> {
             let mut v: Vec<(String, u32)> = m
@@ -954,11 +957,9 @@ mod tests {
 
     #[test]
     fn a_word_after_a_quote_or_a_comma_is_anchored_alone() {
-        let g = Glossary::from_toml(
+        let m = matcher(
             "[[term]]\nid = \"a\"\npreferred = \"the 'future'\"\ndeviants = [\"war, destiny\"]\n",
-        )
-        .unwrap();
-        let m = Matcher::new(&g).unwrap();
+        );
         for (text, word) in [("the 'future'", "future"), ("war, destiny", "destiny")] {
             let start = text.find(word).unwrap();
             let probe = m.words.probe(text, start, start + word.len()).unwrap();
@@ -972,11 +973,9 @@ mod tests {
         // A form of 10,000 letters once took seconds to load (every prefix of every anchor
         // was hashed); its one word is now its anchor, hashed once.
         let long = "a".repeat(10_000);
-        let g = Glossary::from_toml(&format!(
+        let m = matcher(&format!(
             "[[term]]\nid = \"a\"\npreferred = \"{long}\"\ndeviants = [\"b\"]\n"
-        ))
-        .unwrap();
-        let m = Matcher::new(&g).unwrap();
+        ));
         assert_eq!(m.words.lookup_folded(&long).len(), 1);
         assert_eq!(m.words.lookup_folded(&format!("{long}s")).len(), 1);
         assert_eq!(m.words.lookup_folded(&format!("{long}es")).len(), 0);
@@ -989,14 +988,12 @@ mod tests {
     #[test]
     fn the_screen_keeps_every_word_with_entries() {
         use proptest::prelude::*;
-        let g = Glossary::from_toml(
+        let m = matcher(
             "[[term]]\nid = \"a\"\npreferred = \"community of shared future\"\n\
              deviants = [\"community of common destiny\", \"destiny\", \"common-destiny talk\"]\n\
              [[term]]\nid = \"b\"\npreferred = \"Belt and Road\"\ndeviants = [\"one belt, one road\", \"road map\"]\n\
              [[term]]\nid = \"c\"\npreferred = \"café policy\"\ndeviants = [\"internationalization policy\"]\n",
-        )
-        .unwrap();
-        let m = Matcher::new(&g).unwrap();
+        );
         let words = [
             "community",
             "of",
@@ -1058,11 +1055,9 @@ mod tests {
     /// word table: after a comma, or after a word that does not come before them in a form.
     #[test]
     fn the_screen_turns_away_pairs_no_form_has() {
-        let g = Glossary::from_toml(
+        let m = matcher(
             "[[term]]\nid = \"a\"\npreferred = \"shared future\"\ndeviants = [\"common destiny\"]\n",
-        )
-        .unwrap();
-        let m = Matcher::new(&g).unwrap();
+        );
         let screen = |text: &str, before: Option<(usize, usize)>| {
             let start = text.rfind("destiny").unwrap();
             m.words.screen(text, start, start + 7, before)
