@@ -159,13 +159,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Input, InputError> {
     if bom {
         bytes.drain(..3);
     }
-    // Validated with SIMD first; std's validator runs only to say where the text is broken.
-    if simdutf8::basic::from_utf8(&bytes).is_ok() {
-        // SAFETY: `bytes` was just validated as UTF-8.
-        let text = unsafe { String::from_utf8_unchecked(bytes) };
-        return Ok(Input { text, bom });
-    }
-    match String::from_utf8(bytes) {
+    match termlint::project::read::utf8_string(bytes) {
         Ok(text) => Ok(Input { text, bom }),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();

@@ -78,6 +78,18 @@ pub fn read_settings(path: &Path) -> Result<String, String> {
     settings_text(bytes)
 }
 
+/// `bytes` as a string, as [`String::from_utf8`] makes it, but validated with SIMD first
+/// (std's validator took a fifth of the CPU time of a walk over many small drafts, see
+/// bench/NOTES.md); std's runs only to say where broken text breaks. For drafts and settings
+/// files alike.
+pub fn utf8_string(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: `bytes` was just validated as UTF-8.
+        return Ok(unsafe { String::from_utf8_unchecked(bytes) });
+    }
+    String::from_utf8(bytes)
+}
+
 /// The first control character that TOML does not allow (any but tab and line breaks).
 /// Tested 64 bytes at a time without a branch per byte, which the compiler vectorizes: a
 /// byte-by-byte search was a fiftieth of loading 50,000 terms.
@@ -100,20 +112,13 @@ pub fn settings_text(bytes: Vec<u8>) -> Result<String, String> {
             at_bytes(&bytes, i)
         ));
     }
-    // Validated with SIMD first (a glossary of 50,000 terms is 5 MB, read at every run);
-    // std's validator runs only to say where the text is broken.
-    let mut text = if simdutf8::basic::from_utf8(&bytes).is_ok() {
-        // SAFETY: `bytes` was just validated as UTF-8.
-        unsafe { String::from_utf8_unchecked(bytes) }
-    } else {
-        String::from_utf8(bytes).map_err(|e| {
-            let offset = e.utf8_error().valid_up_to();
-            format!(
-                "not valid UTF-8 at {}; save it as UTF-8",
-                at_bytes(e.as_bytes(), offset)
-            )
-        })?
-    };
+    let mut text = utf8_string(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        format!(
+            "not valid UTF-8 at {}; save it as UTF-8",
+            at_bytes(e.as_bytes(), offset)
+        )
+    })?;
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }
