@@ -24,7 +24,7 @@ use crate::fold::{fold, fold_form, is_word_char};
 use crate::glossary::Glossary;
 use crate::prose::{Gap, Prose};
 use crate::verify::{Inflection, at_boundary, ending, steps};
-use crate::words::{Probe, Word, WordIndex, for_each_word, text_word_key};
+use crate::words::{GAP, PairGap, Probe, Word, WordIndex, for_each_word, text_word_key};
 
 /// Whether a form is approved or to be flagged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -513,10 +513,10 @@ impl Matcher {
         };
         let mut beyond_ascii = false;
         for &b in &text.as_bytes()[prev_end..start] {
-            match b {
-                b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'-' => {}
-                0x80.. => beyond_ascii = true,
-                _ => return (singles, &[]),
+            match GAP[b as usize] {
+                PairGap::Plain => {}
+                PairGap::BeyondAscii => beyond_ascii = true,
+                PairGap::Rules => return (singles, &[]),
             }
         }
         if beyond_ascii {

@@ -121,20 +121,31 @@ const MASK_HI: [u64; 17] = {
     }
     m
 };
-/// The bytes between two words across which a paired form may match (1: ASCII whitespace
-/// and the hyphen), may perhaps match (2: bytes beyond ASCII), and may not (0).
-const GAP: [u8; 256] = {
-    let mut t = [0u8; 256];
-    t[b' ' as usize] = 1;
-    t[b'\t' as usize] = 1;
-    t[b'\n' as usize] = 1;
-    t[b'\r' as usize] = 1;
-    t[0x0B] = 1;
-    t[0x0C] = 1;
-    t[b'-' as usize] = 1;
+/// What a byte between two words says of a form anchored on the pair of them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PairGap {
+    /// ASCII whitespace or a hyphen: the pair may be the form's.
+    Plain,
+    /// Part of a character beyond ASCII (a dash or a space, perhaps): the pair may be the
+    /// form's, but its words are not read off the text.
+    BeyondAscii,
+    /// Any other ASCII byte: no paired form matches across it.
+    Rules,
+}
+
+/// [`PairGap`] of each byte, for the word loop's screen and for [`crate::matcher`].
+pub(crate) const GAP: [PairGap; 256] = {
+    let mut t = [PairGap::Rules; 256];
+    t[b' ' as usize] = PairGap::Plain;
+    t[b'\t' as usize] = PairGap::Plain;
+    t[b'\n' as usize] = PairGap::Plain;
+    t[b'\r' as usize] = PairGap::Plain;
+    t[0x0B] = PairGap::Plain;
+    t[0x0C] = PairGap::Plain;
+    t[b'-' as usize] = PairGap::Plain;
     let mut b = 0x80;
     while b < 256 {
-        t[b] = 2;
+        t[b] = PairGap::BeyondAscii;
         b += 1;
     }
     t
@@ -540,10 +551,10 @@ impl<T> WordIndex<T> {
         // other gap is left to `probe`.
         let (ps, pe) = before.unwrap_or((start, start));
         let gap = GAP[bytes[pe.min(start.saturating_sub(1))] as usize];
-        let ruled_out = before.is_some() & (gap == 0);
+        let ruled_out = before.is_some() & (gap == PairGap::Rules);
         let (simple, pk) = match text_key(bytes, ps, pe) {
             Some((plo, phi)) => (
-                before.is_some() & (pe + 1 == start) & (gap == 1),
+                before.is_some() & (pe + 1 == start) & (gap == PairGap::Plain),
                 hash(plo, phi),
             ),
             None => (false, 0),
