@@ -419,6 +419,9 @@ impl Matcher {
             }
             pairs.push((word, prev, Anchor { whole, ..entry }));
         }
+        // Freed before the word index is built, which can then reuse their memory rather
+        // than fault in fresh pages: the load's peak is there.
+        drop((form_words, bounds, shared));
         Ok(Matcher {
             forms,
             words: Arc::new(WordIndex::new(pairs)),

@@ -422,7 +422,8 @@ impl<T: Copy> WordIndex<T> {
             }
             from = to;
         }
-        drop(items);
+        // Freed before the tables are made, which can then reuse their memory.
+        drop((items, order));
         let entries = sorted;
         // Load factor at most a half: a probe mostly ends at the first slot, and most probes
         // are stopped by the filter before they reach the table.
