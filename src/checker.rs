@@ -196,7 +196,7 @@ impl Checker {
                         continue;
                     }
                     let sentence_start = starts_sentence(prose, c.start);
-                    if form.inflected_first {
+                    if c.inflected {
                         // The first word is inflected: its letters are compared on their own.
                         match inflect::miscased(stem, &form.text, sentence_start) {
                             Some(s) => inflected_fix = Some(s),
@@ -231,7 +231,7 @@ impl Checker {
                     may_be_qualified = qualified.is_none()
                         && term.qualified.as_ref().is_some_and(|q| q.use_form != base);
                     let recased = casing::match_case(base, stem, &form.text);
-                    if form.inflected_first {
+                    if c.inflected {
                         inflected_fix = inflect::carry(&recased, &form.text, stem);
                     }
                     inflected_fix.clone().unwrap_or(recased)
@@ -241,7 +241,7 @@ impl Checker {
                     .unwrap_or_else(|| form.text.to_string()),
             };
             // An inflection the suggestion cannot carry: reported, never fixed.
-            let unsure = form.inflected_first && inflected_fix.is_none();
+            let unsure = c.inflected && inflected_fix.is_none();
             // A hyphenated modifier gets its suggestion hyphenated the same way, when the
             // suggestion is words only ("Belt-and-Road plan"); with punctuation in it, no fix.
             let mut unhyphenable = false;
@@ -502,7 +502,7 @@ impl Checker {
                     casing::match_case(term.replacement_for(&form.text), stem, &form.text);
                 // The new deviant's inflection cannot be carried for sure: the fix would
                 // write a deviant, so there is none.
-                if form.inflected_first {
+                if c.inflected {
                     match inflect::carry(&new, &form.text, stem) {
                         Some(carried) => new = carried,
                         None => return Err(Fix::Inflected),

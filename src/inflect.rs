@@ -2,8 +2,8 @@
 //! inflected: "community of common destiny" also as "communities of common destiny", "tell
 //! China's story well" also as "telling China's story well" or "told China's story well".
 //!
-//! The matcher compiles each inflected spelling as a form of its own (see
-//! [`crate::matcher`]); a suggestion takes the inflection only where it is sure to be good
+//! The matcher matches a form's first word in any of these spellings, and says which
+//! candidates it found so (see [`crate::matcher`]); a suggestion takes the inflection only where it is sure to be good
 //! English: when its first word is the form's first word, the text's own word is written
 //! back (see [`crate::Checker::check`]). Words are not tagged as nouns or verbs: every
 //! spelling is generated, and those no text contains ("communitying") simply never match.

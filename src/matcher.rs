@@ -16,6 +16,7 @@
 //! copied or normalised, and no loop over terms ever runs over the text.
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::ControlFlow;
 use std::sync::Arc;
@@ -61,9 +62,13 @@ pub struct Form {
     inflection: Inflection,
     starts_word: bool,
     ends_word: bool,
-    /// Whether this form is the glossary form with its first word inflected (see
-    /// [`crate::inflect`]): `text` is the glossary's, `chars` the inflected spelling.
-    pub inflected_first: bool,
+    /// The other spellings of the form's first word, its inflections (see
+    /// [`crate::inflect`]), each a word of lower-case ASCII letters: the form matches with any
+    /// of them in the place of its first word, `chars[..first_len]`. They were forms of their
+    /// own, a spelling each, 146,000 of the 271,000 forms compiled for 50,000 terms.
+    firsts: Option<Spellings>,
+    /// The length of the first word in `chars`, where `firsts` stand in for it.
+    first_len: u32,
     /// Whether this form is the glossary form written with hyphens for its spaces, as a
     /// modifier ("community-of-common-destiny narrative").
     pub hyphenated: bool,
@@ -74,8 +79,12 @@ pub struct Form {
 #[derive(Clone, Copy, Debug)]
 struct Anchor {
     form: u32,
-    /// Index of the anchor in the form's chars.
+    /// Index of the anchor in the form's chars, as spelt with first word `first`.
     at: u32,
+    /// Which spelling of its first word the form is anchored as: [`FIRST_AS_WRITTEN`], a
+    /// number from 1 (that one of [`Form::firsts`]) or [`FIRST_ANY`] (the anchor and the
+    /// word paired with it, if any, are past the first word, and any spelling is tried).
+    first: u8,
     /// The folded last character of the word before the anchor, if the form has one there.
     before: char,
     /// The folded first character of the word after the anchor, if the form has one there.
@@ -93,6 +102,15 @@ struct Anchor {
     /// that the word loop reads it with the entry it already has.
     hides: bool,
 }
+
+/// Other spellings of a form's first word (see [`Form::firsts`]), shared by the forms that
+/// take them all.
+type Spellings = Arc<[Box<[char]>]>;
+
+/// [`Anchor::first`]: the form's first word as written.
+const FIRST_AS_WRITTEN: u8 = 0;
+/// [`Anchor::first`]: any spelling of the form's first word.
+const FIRST_ANY: u8 = u8::MAX;
 
 /// Whether a hyphen may come next in `chars`: false only if the first character that is not
 /// whitespace (a line end, indented or not, may come between a hyphen and its word), among
@@ -140,6 +158,9 @@ pub struct Candidate {
     pub end: usize,
     /// Whether the last word carries a plural ending the form does not.
     pub plural: bool,
+    /// Whether the form's first word is one of its inflections (see [`crate::inflect`]),
+    /// not as the glossary writes it.
+    pub inflected: bool,
 }
 
 /// The automaton could not be built (a glossary far beyond any real one).
@@ -170,6 +191,67 @@ pub struct Matcher {
     /// Per form: whether it only hides deviants (an approved form of a term that is not
     /// case-sensitive).
     hides: Vec<bool>,
+}
+
+/// What every index entry of one form shares (see [`Entries::push`]).
+struct Entries {
+    form: usize,
+    inflection: Inflection,
+    hides: bool,
+}
+
+impl Entries {
+    /// The entries of the form spelt `chars`, anchored on its word `chars[start..end]` with
+    /// the key of the word before it if paired: the word's own, and, for the last word, one
+    /// per plural spelling, which is a word of the text too.
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &self,
+        pairs: &mut Vec<(Word, Option<u64>, Anchor)>,
+        chars: &[char],
+        start: usize,
+        end: usize,
+        prev: Option<u64>,
+        first: u8,
+    ) {
+        debug_assert!(words_of(chars).any(|w| w == (start, end)), "{chars:?}");
+        let entry = Anchor {
+            hides: self.hides,
+            first,
+            ..word_entry(chars, self.form, start, end)
+        };
+        if end == chars.len() {
+            let stem = &chars[start..end];
+            let spelled = |cut: usize, ending: &str| {
+                Word::new(
+                    stem[..stem.len() - cut]
+                        .iter()
+                        .copied()
+                        .chain(ending.chars()),
+                )
+            };
+            match self.inflection {
+                Inflection::None => {}
+                Inflection::PluralS => {
+                    pairs.push((spelled(0, "s"), prev, entry));
+                }
+                Inflection::Plural => {
+                    pairs.push((spelled(0, "s"), prev, entry));
+                    pairs.push((spelled(0, "es"), prev, entry));
+                }
+                Inflection::PluralY => {
+                    pairs.push((spelled(0, "s"), prev, entry));
+                    pairs.push((spelled(1, "ies"), prev, entry));
+                }
+            }
+        }
+        let whole = start == 0 && end == chars.len();
+        pairs.push((
+            Word::new(chars[start..end].iter().copied()),
+            prev,
+            Anchor { whole, ..entry },
+        ));
+    }
 }
 
 impl Matcher {
@@ -211,11 +293,14 @@ impl Matcher {
         }
         // Every listed form: a spelling that is listed itself is not made for another.
         let listed: FxHashSet<&[char]> = bases.iter().map(|f| &f.chars[..]).collect();
-        // The forms' other spellings, as (index of the form, spelling), in order.
-        let mut others: Vec<(usize, Form)> = Vec::with_capacity(bases.len() * 2);
+        // The forms' hyphenated spellings, as (index of the form, spelling), in order.
+        let mut others: Vec<(usize, Form)> = Vec::with_capacity(bases.len() / 4);
         // The inflections of each first word, made once: the forms of a large glossary share
         // first words, and each word's spellings were made and dropped again for each form.
-        let mut inflections: FxHashMap<&str, Vec<String>> = FxHashMap::default();
+        let mut inflections: FxHashMap<&str, Spellings> = FxHashMap::default();
+        // Per form, the spellings of its first word it takes (see `Form::firsts`).
+        let mut firsts: Vec<Option<Spellings>> = Vec::with_capacity(bases.len());
+        let mut spelled: Vec<char> = Vec::new();
         for (b, base) in bases.iter().enumerate() {
             let (text, term_index, kind) = (&base.text, base.term, base.kind);
             // Written as a hyphenated modifier: three words or more, nothing but words.
@@ -239,31 +324,51 @@ impl Matcher {
             }
             // The first word inflected. A word that has inflections is lower-case ASCII, one
             // char per byte, folded as it is: its spellings are the form's chars with another
-            // first word.
+            // first word. One that is listed as a form itself is not taken.
             let first = text.split_whitespace().next().unwrap_or_default();
             if first.len() == text.trim().len() {
+                firsts.push(None);
                 continue;
             }
-            let variants = inflections
-                .entry(first)
-                .or_insert_with(|| crate::inflect::variants(first));
-            for v in variants.iter() {
-                let mut chars = Vec::with_capacity(v.len() + base.chars.len() - first.len());
-                chars.extend(v.chars());
-                chars.extend_from_slice(&base.chars[first.len()..]);
-                if !listed.contains(&chars[..]) {
-                    let form = Form {
-                        inflected_first: true,
-                        ..Form::new(term_index, kind, text.clone(), chars)
-                    };
-                    others.push((b, form));
-                }
+            let variants = inflections.entry(first).or_insert_with(|| {
+                // At most FIRST_ANY - 1 of them (a handful in English), so that each has a
+                // number in an `Anchor`.
+                crate::inflect::variants(first)
+                    .iter()
+                    .take(usize::from(FIRST_ANY - 1))
+                    .map(|v| v.chars().collect())
+                    .collect()
+            });
+            if variants.is_empty() {
+                firsts.push(None);
+                continue;
             }
+            let tail = &base.chars[first.len()..];
+            let taken = |v: &[char], spelled: &mut Vec<char>| {
+                spelled.clear();
+                spelled.extend_from_slice(v);
+                spelled.extend_from_slice(tail);
+                !listed.contains(&spelled[..])
+            };
+            firsts.push(if variants.iter().all(|v| taken(v, &mut spelled)) {
+                Some(variants.clone())
+            } else {
+                let some: Spellings = variants
+                    .iter()
+                    .filter(|v| taken(v, &mut spelled))
+                    .cloned()
+                    .collect();
+                (!some.is_empty()).then_some(some)
+            });
         }
         drop(listed);
         let mut forms = Vec::with_capacity(bases.len() + others.len());
         let mut others = others.into_iter().peekable();
-        for (b, base) in bases.into_iter().enumerate() {
+        for (b, (mut base, firsts)) in bases.into_iter().zip(firsts).enumerate() {
+            if firsts.is_some() {
+                base.first_len = base.chars.iter().take_while(|c| **c != ' ').count() as u32;
+                base.firsts = firsts;
+            }
             forms.push(base);
             while let Some((_, form)) = others.next_if(|o| o.0 == b) {
                 forms.push(form);
@@ -273,9 +378,9 @@ impl Matcher {
         // marking each form's), and how many forms contain each word: a word many forms share
         // is a costly anchor. A word is numbered by its key the first time it comes, so that
         // its count is read from a list, not looked up again in a hash table of 78,000 words
-        // (a cache miss for each of the 300,000 words of 50,000 forms). A spelling with an
-        // inflected first word takes the anchor of its glossary form (below), so its words are
-        // not listed: they were three fifths of the words of a glossary of 50,000 forms.
+        // (a cache miss for each of the 300,000 words of 50,000 forms). A form's first word
+        // is counted as written: its inflections take the anchor of the form as written
+        // (below).
         let mut form_words: Vec<(u32, u32, u64, u32)> = Vec::with_capacity(forms.len() * 2);
         let mut bounds: Vec<usize> = Vec::with_capacity(forms.len() + 1);
         bounds.push(0);
@@ -287,23 +392,21 @@ impl Matcher {
         let mut seen: Vec<u32> = Vec::new();
         for f in &forms {
             let from = form_words.len();
-            if !f.inflected_first {
-                form_words.extend(f.words().map(|(s, e)| {
-                    let key = Word::new(f.chars[s..e].iter().copied()).key();
-                    let next = shared.len() as u32;
-                    let n = *numbers.entry(key).or_insert(next);
-                    if n == next {
-                        shared.push(0);
-                    }
-                    (s as u32, e as u32, key, n)
-                }));
-                seen.clear();
-                seen.extend(form_words[from..].iter().map(|w| w.3));
-                seen.sort_unstable();
-                seen.dedup();
-                for &n in &seen {
-                    shared[n as usize] += 1;
+            form_words.extend(f.words().map(|(s, e)| {
+                let key = Word::new(f.chars[s..e].iter().copied()).key();
+                let next = shared.len() as u32;
+                let n = *numbers.entry(key).or_insert(next);
+                if n == next {
+                    shared.push(0);
                 }
+                (s as u32, e as u32, key, n)
+            }));
+            seen.clear();
+            seen.extend(form_words[from..].iter().map(|w| w.3));
+            seen.sort_unstable();
+            seen.dedup();
+            for &n in &seen {
+                shared[n as usize] += 1;
             }
             bounds.push(form_words.len());
         }
@@ -312,112 +415,79 @@ impl Matcher {
             .iter()
             .map(|f| f.kind.is_approved() && !glossary.terms[f.term].case_sensitive)
             .collect();
-        // At most three entries per form (its anchor and the anchor's two plural spellings),
-        // reserved at once: grown by doubling from two per form, the list (64 bytes an
-        // entry) was copied into fresh pages on the way, a seventh of the page faults of
-        // loading 50,000 terms. Room left over is never written to, so never paged in.
-        let mut pairs = Vec::with_capacity(forms.len() * 3);
-        // The anchor of the last glossary form (not another spelling of one), for its
-        // spellings with an inflected first word, which follow it: (index of the word among
-        // the form's words, its start, its end, key of the word before if paired, length of
-        // the first word).
-        let mut base: Option<(usize, usize, usize, Option<u64>, usize)> = None;
+        // At most three entries per spelling (its anchor and the anchor's two plural
+        // spellings), reserved at once: grown by doubling from two per form, the list (64
+        // bytes an entry) was copied into fresh pages on the way, a seventh of the page faults
+        // of loading 50,000 terms. Room left over is never written to, so never paged in.
+        let spellings: usize = forms
+            .iter()
+            .map(|f| 1 + f.firsts.as_ref().map_or(0, |v| v.len()))
+            .sum();
+        let mut pairs = Vec::with_capacity(spellings * 3);
+        let mut spelled: Vec<char> = Vec::new();
         for (i, form) in forms.iter().enumerate() {
-            let first_len = form.chars.iter().take_while(|c| is_word_char(**c)).count();
-            let chosen = match base {
-                // Spelt as the glossary form but for its first word, which is a run of
-                // lower-case letters: its anchor is that word again, or the same word of the
-                // rest, where a word before it that is the first word changes its key.
-                Some((index, start, end, prev, base_len)) if form.inflected_first => {
-                    if index == 0 {
-                        Some((0, first_len, None))
-                    } else {
-                        let (start, end) =
-                            (start + first_len - base_len, end + first_len - base_len);
-                        let prev = match prev {
-                            Some(_) if index == 1 => {
-                                Some(Word::new(form.chars[..first_len].iter().copied()).key())
-                            }
-                            prev => prev,
-                        };
-                        Some((start, end, prev))
-                    }
-                }
-                _ if form.inflected_first => None,
-                _ => {
-                    let words = &form_words[bounds[i]..bounds[i + 1]];
-                    // A word with the form's previous word right before it, apart by a space
-                    // or a hyphen, is anchored with that word (see `Matcher::anchored`): an
-                    // anchor paired so is preferred to any single word.
-                    let paired = |index: usize, start: usize| {
-                        index > 0
-                            && words[index - 1].1 as usize + 1 == start
-                            && matches!(form.chars[start - 1], ' ' | '-')
-                    };
-                    let best = words
-                        .iter()
-                        .enumerate()
-                        .max_by_key(|&(index, &(s, e, _, n))| {
-                            let (s, e) = (s as usize, e as usize);
-                            (
-                                paired(index, s),
-                                crate::rarity::anchor_key(
-                                    &form.chars[s..e],
-                                    shared[n as usize] as usize,
-                                    index,
-                                ),
-                            )
-                        });
-                    let chosen = best.map(|(index, &(start, end, _, _))| {
-                        let (start, end) = (start as usize, end as usize);
-                        let prev = paired(index, start).then(|| words[index - 1].2);
-                        (index, start, end, prev)
-                    });
-                    if !form.hyphenated {
-                        base = chosen
-                            .map(|(index, start, end, prev)| (index, start, end, prev, first_len));
-                    }
-                    chosen.map(|(_, start, end, prev)| (start, end, prev))
-                }
+            let words = &form_words[bounds[i]..bounds[i + 1]];
+            // A word with the form's previous word right before it, apart by a space or a
+            // hyphen, is anchored with that word (see `Matcher::anchored`): an anchor paired
+            // so is preferred to any single word.
+            let paired = |index: usize, start: usize| {
+                index > 0
+                    && words[index - 1].1 as usize + 1 == start
+                    && matches!(form.chars[start - 1], ' ' | '-')
             };
-            let Some((start, end, prev)) = chosen else {
+            let best = words
+                .iter()
+                .enumerate()
+                .max_by_key(|&(index, &(s, e, _, n))| {
+                    let (s, e) = (s as usize, e as usize);
+                    (
+                        paired(index, s),
+                        crate::rarity::anchor_key(
+                            &form.chars[s..e],
+                            shared[n as usize] as usize,
+                            index,
+                        ),
+                    )
+                });
+            let Some((index, &(start, end, _, _))) = best else {
                 continue;
             };
-            debug_assert!(form.words().any(|w| w == (start, end)), "{:?}", form.chars);
-            let word = Word::new(form.chars[start..end].iter().copied());
-            let entry = form.word_entry(i, start, end);
-            let whole = start == 0 && end == form.chars.len();
-            let entry = Anchor {
+            let (start, end) = (start as usize, end as usize);
+            let prev = paired(index, start).then(|| words[index - 1].2);
+            let entries = Entries {
+                form: i,
+                inflection: form.inflection,
                 hides: hides[i],
-                ..entry
             };
-            if end == form.chars.len() {
-                // The last word: its plural spellings are words of the text too.
-                let stem = &form.chars[start..end];
-                let spelled = |cut: usize, ending: &str| {
-                    Word::new(
-                        stem[..stem.len() - cut]
-                            .iter()
-                            .copied()
-                            .chain(ending.chars()),
-                    )
-                };
-                match form.inflection {
-                    Inflection::None => {}
-                    Inflection::PluralS => {
-                        pairs.push((spelled(0, "s"), prev, entry));
-                    }
-                    Inflection::Plural => {
-                        pairs.push((spelled(0, "s"), prev, entry));
-                        pairs.push((spelled(0, "es"), prev, entry));
-                    }
-                    Inflection::PluralY => {
-                        pairs.push((spelled(0, "s"), prev, entry));
-                        pairs.push((spelled(1, "ies"), prev, entry));
-                    }
-                }
+            let Some(firsts) = &form.firsts else {
+                entries.push(&mut pairs, &form.chars, start, end, prev, FIRST_AS_WRITTEN);
+                continue;
+            };
+            if index >= 2 || (index == 1 && prev.is_none()) {
+                // Past the second word, or on the second not paired with the first: the same
+                // anchor, with the same word before it if paired, for every spelling of the
+                // first word, which is tried when the form is verified.
+                entries.push(&mut pairs, &form.chars, start, end, prev, FIRST_ANY);
+                continue;
             }
-            pairs.push((word, prev, Anchor { whole, ..entry }));
+            entries.push(&mut pairs, &form.chars, start, end, prev, FIRST_AS_WRITTEN);
+            // The first word is the anchor, or the word before it: each spelling is anchored
+            // on its own first word, or on the same word as the form with its own first word
+            // before it.
+            let first_len = form.first_len as usize;
+            for (k, v) in firsts.iter().enumerate() {
+                spelled.clear();
+                spelled.extend_from_slice(v);
+                spelled.extend_from_slice(&form.chars[first_len..]);
+                let (start, end, prev) = if index == 0 {
+                    (0, v.len(), None)
+                } else {
+                    let shift = |x: usize| x + v.len() - first_len;
+                    let prev = prev.map(|_| Word::new(v.iter().copied()).key());
+                    (shift(start), shift(end), prev)
+                };
+                entries.push(&mut pairs, &spelled, start, end, prev, k as u8 + 1);
+            }
         }
         // Freed before the word index is built, which can then reuse their memory rather
         // than fault in fresh pages: the load's peak is there.
@@ -430,7 +500,8 @@ impl Matcher {
     }
 
     /// The compiled forms, in glossary order (per term: preferred, admitted, deviants,
-    /// exceptions; each followed by its spellings with an inflected first word).
+    /// exceptions; each followed by its spelling as a hyphenated modifier, if it has one). A
+    /// [`Candidate`] says whether its form's first word was matched in an inflection.
     pub fn forms(&self) -> &[Form] {
         &self.forms
     }
@@ -573,6 +644,7 @@ impl Matcher {
                 stem_end: end,
                 end,
                 plural: false,
+                inflected: false,
             });
             return;
         }
@@ -644,7 +716,7 @@ impl Matcher {
                 || markup_within(
                     prose.text(),
                     word.clone(),
-                    &self.forms[e.form as usize],
+                    &self.forms[e.form as usize].spelled(e.first),
                     e.at,
                     markup,
                 )
@@ -666,7 +738,7 @@ impl Matcher {
         out: &mut Vec<Candidate>,
     ) {
         let form_index = e.form as usize;
-        if let Some(c) = self.forms[form_index].verify(prose, piece, at, e.at as usize) {
+        if let Some(c) = self.forms[form_index].verify(prose, piece, at, e.at as usize, e.first) {
             out.push(Candidate {
                 form: form_index,
                 ..c
@@ -775,71 +847,113 @@ impl Form {
             ends_word: chars.last().is_some_and(|c| is_word_char(*c)),
             chars,
             inflection,
-            inflected_first: false,
+            firsts: None,
+            first_len: 0,
             hyphenated: false,
         }
     }
 
     /// The runs of word characters, as `(start, end)` indices into `chars`.
     fn words(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let mut i = 0;
-        std::iter::from_fn(move || {
-            while i < self.chars.len() && !is_word_char(self.chars[i]) {
-                i += 1;
-            }
-            let start = i;
-            while i < self.chars.len() && is_word_char(self.chars[i]) {
-                i += 1;
-            }
-            (i > start).then_some((start, i))
-        })
+        words_of(&self.chars)
     }
 
-    /// The word index entry for this form anchored on its word `chars[start..end]`.
-    fn word_entry(&self, form: usize, start: usize, end: usize) -> Anchor {
-        let before = match (
-            start.checked_sub(1).map(|i| self.chars[i]),
-            start.checked_sub(2).map(|i| self.chars[i]),
-        ) {
-            (Some(' '), Some(c)) if literal(c) => c,
-            _ => '\0',
-        };
-        let after = match (self.chars.get(end), self.chars.get(end + 1)) {
-            (Some(' '), Some(&c)) if literal(c) => c,
-            _ => '\0',
-        };
-        Anchor {
-            form: form as u32,
-            at: start as u32,
-            before,
-            after,
-            whole: false,
-            hyphen_before: start > 0 && self.chars[start - 1] == '-',
-            hyphen_after: self.chars.get(end) == Some(&'-'),
-            hides: false,
+    /// The form spelt with first word `first` (see [`Anchor::first`]): as written for
+    /// [`FIRST_AS_WRITTEN`] and [`FIRST_ANY`].
+    fn spelled(&self, first: u8) -> Cow<'_, [char]> {
+        match (first, &self.firsts) {
+            (FIRST_AS_WRITTEN | FIRST_ANY, _) | (_, None) => Cow::Borrowed(&self.chars),
+            (k, Some(firsts)) => Cow::Owned(
+                firsts[usize::from(k) - 1]
+                    .iter()
+                    .chain(&self.chars[self.first_len as usize..])
+                    .copied()
+                    .collect(),
+            ),
         }
     }
 
-    /// Checks this form around an anchor hit at byte `at` (the text of `chars[anchor..]`
-    /// starts there). Returns the match with `form` left at 0 for the caller to fill in.
+    /// Checks this form around an anchor hit at byte `at` (the text of the form's chars from
+    /// `anchor` on starts there), spelt with first word `first` (see [`Anchor::first`]).
+    /// Returns the match with `form` left at 0 for the caller to fill in.
     fn verify(
         &self,
         prose: &Prose<'_>,
         piece: usize,
         at: usize,
         anchor: usize,
+        first: u8,
     ) -> Option<Candidate> {
+        let first_len = self.first_len as usize;
+        match (first, &self.firsts) {
+            (FIRST_AS_WRITTEN, _) | (_, None) => {
+                self.verify_spelled(prose, piece, at, &[], &self.chars, anchor)
+            }
+            (FIRST_ANY, Some(firsts)) => {
+                // Anchored past the first word and not paired with it: which spelling of the
+                // first word the text has is read on the way back.
+                let (head, tail) = self.chars.split_at(first_len);
+                let anchor = anchor - first_len;
+                std::iter::once(head)
+                    .chain(firsts.iter().map(|v| &v[..]))
+                    .enumerate()
+                    .find_map(|(k, head)| {
+                        let c =
+                            self.verify_spelled(prose, piece, at, head, tail, head.len() + anchor);
+                        c.map(|c| Candidate {
+                            inflected: k > 0,
+                            ..c
+                        })
+                    })
+            }
+            (k, Some(firsts)) => {
+                let head = &firsts[usize::from(k) - 1];
+                let tail = &self.chars[first_len..];
+                let c = self.verify_spelled(prose, piece, at, head, tail, anchor);
+                c.map(|c| Candidate {
+                    inflected: true,
+                    ..c
+                })
+            }
+        }
+    }
+
+    /// [`Form::verify`] of the form spelt `head` then `tail` (its chars but for the first
+    /// word, or all of them), anchored at char `anchor` of that spelling.
+    fn verify_spelled(
+        &self,
+        prose: &Prose<'_>,
+        piece: usize,
+        at: usize,
+        head: &[char],
+        tail: &[char],
+        anchor: usize,
+    ) -> Option<Candidate> {
+        let h = head.len();
         let mut back = prose.backward(piece, at);
-        steps(&mut back, self.chars[..anchor].iter().rev().copied())?;
+        if anchor <= h {
+            steps(&mut back, head[..anchor].iter().rev().copied())?;
+        } else {
+            let before = tail[..anchor - h].iter().rev().chain(head.iter().rev());
+            steps(&mut back, before.copied())?;
+        }
         if self.starts_word && !at_boundary(&back) {
             return None;
         }
+        let len = h + tail.len();
         let body = match self.inflection {
-            Inflection::PluralY => self.chars.len() - 1,
-            _ => self.chars.len(),
+            Inflection::PluralY => len - 1,
+            _ => len,
         };
         let mut fwd = prose.forward(piece, at);
-        steps(&mut fwd, self.chars[anchor..body].iter().copied())?;
+        if anchor < h {
+            steps(
+                &mut fwd,
+                head[anchor..].iter().chain(&tail[..body - h]).copied(),
+            )?;
+        } else {
+            steps(&mut fwd, tail[anchor - h..body - h].iter().copied())?;
+        }
         let end = ending(&fwd, self.inflection, self.ends_word)?;
         Some(Candidate {
             form: 0,
@@ -847,7 +961,50 @@ impl Form {
             stem_end: end.stem_end,
             end: end.end,
             plural: end.plural,
+            inflected: false,
         })
+    }
+}
+
+/// The runs of word characters in `chars`, as `(start, end)` indices.
+fn words_of(chars: &[char]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < chars.len() && !is_word_char(chars[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < chars.len() && is_word_char(chars[i]) {
+            i += 1;
+        }
+        (i > start).then_some((start, i))
+    })
+}
+
+/// The word index entry for form number `form`, spelt `chars`, anchored on its word
+/// `chars[start..end]`.
+fn word_entry(chars: &[char], form: usize, start: usize, end: usize) -> Anchor {
+    let before = match (
+        start.checked_sub(1).map(|i| chars[i]),
+        start.checked_sub(2).map(|i| chars[i]),
+    ) {
+        (Some(' '), Some(c)) if literal(c) => c,
+        _ => '\0',
+    };
+    let after = match (chars.get(end), chars.get(end + 1)) {
+        (Some(' '), Some(&c)) if literal(c) => c,
+        _ => '\0',
+    };
+    Anchor {
+        form: form as u32,
+        at: start as u32,
+        first: FIRST_AS_WRITTEN,
+        before,
+        after,
+        whole: false,
+        hyphen_before: start > 0 && chars[start - 1] == '-',
+        hyphen_after: chars.get(end) == Some(&'-'),
+        hides: false,
     }
 }
 
@@ -860,7 +1017,7 @@ impl Form {
 fn markup_within(
     text: &str,
     word: std::ops::Range<usize>,
-    form: &Form,
+    chars: &[char],
     at: u32,
     markup: &impl Fn(u8) -> bool,
 ) -> bool {
@@ -896,10 +1053,10 @@ fn markup_within(
         false
     }
     let at = at as usize;
-    let before = form.words().take_while(|&(_, e)| e <= at).count();
-    let after = form.words().filter(|&(s, _)| s > at).count();
-    let lead = form.chars.first().is_some_and(|c| !is_word_char(*c));
-    let trail = form.chars.last().is_some_and(|c| !is_word_char(*c));
+    let before = words_of(chars).take_while(|&(_, e)| e <= at).count();
+    let after = words_of(chars).filter(|&(s, _)| s > at).count();
+    let lead = chars.first().is_some_and(|c| !is_word_char(*c));
+    let trail = chars.last().is_some_and(|c| !is_word_char(*c));
     side(text[..word.start].chars().rev(), before, lead, markup)
         || side(text[word.end..].chars(), after, trail, markup)
 }
@@ -924,7 +1081,12 @@ mod tests {
                 .words
                 .lookup_folded(word)
                 .iter()
-                .map(|e| (m.forms[e.form as usize].chars.iter().collect(), e.at))
+                .map(|e| {
+                    (
+                        m.forms[e.form as usize].spelled(e.first).iter().collect(),
+                        e.at,
+                    )
+                })
                 .collect();
             v.sort();
             v
@@ -949,7 +1111,7 @@ mod tests {
             m.words
                 .paired(&probe, crate::words::word_key(before))
                 .iter()
-                .map(|e| m.forms[e.form as usize].chars.iter().collect())
+                .map(|e| m.forms[e.form as usize].spelled(e.first).iter().collect())
                 .collect()
         };
         assert_eq!(paired("haves"), ["haves fun"]);
@@ -973,6 +1135,117 @@ mod tests {
             "-ies for a final y"
         );
         assert_eq!(anchored("key"), [], "common words are no anchors");
+    }
+
+    /// A form's first word is matched in any of its inflections, each a spelling of the one
+    /// form: anchored on the first word itself, on the word after it (paired with each
+    /// spelling), or past the second word (one entry, the spellings tried when verified). A
+    /// spelling listed as a form of its own is that form's.
+    #[test]
+    fn a_first_word_is_matched_in_its_inflections_wherever_the_anchor_is() {
+        let m = matcher(
+            "[[term]]\nid = \"a\"\npreferred = \"x\"\n\
+             deviants = [\"negotiate 'now'\", \"have fun\", \"have common destiny\", \"having fun\"]\n",
+        );
+        let forms: Vec<String> = m.forms.iter().map(|f| f.chars.iter().collect()).collect();
+        assert_eq!(
+            forms,
+            [
+                "x",
+                "negotiate 'now'",
+                "have fun",
+                "have common destiny",
+                "have-common-destiny",
+                "having fun"
+            ],
+            "one form each (and a hyphenated modifier), no form per inflection"
+        );
+        // (spelling, how the first word is taken), sorted
+        let entries = |word: &str| -> Vec<(String, &str)> {
+            let mut v: Vec<(String, &str)> = m
+                .words
+                .lookup_folded(word)
+                .iter()
+                .map(|e| {
+                    let first = match e.first {
+                        FIRST_AS_WRITTEN => "as written",
+                        FIRST_ANY => "any",
+                        _ => "inflected",
+                    };
+                    let form = &m.forms[e.form as usize];
+                    (form.spelled(e.first).iter().collect(), first)
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        let entry = |spelled: &str, first| (spelled.to_string(), first);
+        // On the first word: an entry per spelling, under its own word.
+        assert_eq!(
+            entries("negotiated"),
+            [entry("negotiated 'now'", "inflected")]
+        );
+        assert_eq!(
+            entries("negotiate"),
+            [entry("negotiate 'now'", "as written")]
+        );
+        // On the second word: paired with each spelling of the first.
+        assert_eq!(
+            entries("fun"),
+            [
+                entry("had fun", "inflected"),
+                entry("have fun", "as written"),
+                entry("haves fun", "inflected"),
+                entry("having fun", "as written"),
+                entry("havings fun", "inflected")
+            ]
+        );
+        // Past the second word: one entry for every spelling.
+        assert_eq!(
+            entries("destiny"),
+            [
+                entry("have common destiny", "any"),
+                entry("have-common-destiny", "as written")
+            ]
+        );
+        let found = |text: &str| -> Vec<(usize, usize, String, bool)> {
+            let prose = Prose::whole(text);
+            let mut v: Vec<_> = m
+                .candidates(&prose)
+                .into_iter()
+                .map(|c| (c.start, c.end, forms[c.form].clone(), c.inflected))
+                .collect();
+            v.sort();
+            v
+        };
+        let at =
+            |s: usize, e: usize, form: &str, inflected: bool| (s, e, form.to_string(), inflected);
+        assert_eq!(
+            found("We negotiated 'now'. They negotiate 'now'."),
+            [
+                at(3, 19, "negotiate 'now'", true),
+                at(26, 41, "negotiate 'now'", false)
+            ]
+        );
+        assert_eq!(
+            found("having fun, had fun, haves fun, have fun"),
+            [
+                at(0, 10, "having fun", false),
+                at(12, 19, "have fun", true),
+                at(21, 30, "have fun", true),
+                at(32, 40, "have fun", false)
+            ]
+        );
+        assert_eq!(
+            found("they had common destiny; having common destinies; have common destiny"),
+            [
+                at(5, 23, "have common destiny", true),
+                at(25, 48, "have common destiny", true),
+                at(50, 69, "have common destiny", false)
+            ]
+        );
+        // Not a spelling: a longer word, or one with more before it.
+        assert_eq!(found("behave common destiny, unhad fun, havingfun"), []);
     }
 
     #[test]
