@@ -1220,30 +1220,35 @@ mod tests {
         };
         let at =
             |s: usize, e: usize, form: &str, inflected: bool| (s, e, form.to_string(), inflected);
-        assert_eq!(
-            found("We negotiated 'now'. They negotiate 'now'."),
-            [
-                at(3, 19, "negotiate 'now'", true),
-                at(26, 41, "negotiate 'now'", false)
-            ]
-        );
-        assert_eq!(
-            found("having fun, had fun, haves fun, have fun"),
-            [
-                at(0, 10, "having fun", false),
-                at(12, 19, "have fun", true),
-                at(21, 30, "have fun", true),
-                at(32, 40, "have fun", false)
-            ]
-        );
-        assert_eq!(
-            found("they had common destiny; having common destinies; have common destiny"),
-            [
-                at(5, 23, "have common destiny", true),
-                at(25, 48, "have common destiny", true),
-                at(50, 69, "have common destiny", false)
-            ]
-        );
+        let cases = [
+            (
+                "We negotiated 'now'. They negotiate 'now'.",
+                vec![
+                    at(3, 19, "negotiate 'now'", true),
+                    at(26, 41, "negotiate 'now'", false),
+                ],
+            ),
+            (
+                "having fun, had fun, haves fun, have fun",
+                vec![
+                    at(0, 10, "having fun", false),
+                    at(12, 19, "have fun", true),
+                    at(21, 30, "have fun", true),
+                    at(32, 40, "have fun", false),
+                ],
+            ),
+            (
+                "they had common destiny; having common destinies; have common destiny",
+                vec![
+                    at(5, 23, "have common destiny", true),
+                    at(25, 48, "have common destiny", true),
+                    at(50, 69, "have common destiny", false),
+                ],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(found(text), expected, "{text}");
+        }
         // Not a spelling: a longer word, or one with more before it.
         assert_eq!(found("behave common destiny, unhad fun, havingfun"), []);
     }
