@@ -3,10 +3,11 @@
 //! China's story well" also as "telling China's story well" or "told China's story well".
 //!
 //! The matcher matches a form's first word in any of these spellings, and says which
-//! candidates it found so (see [`crate::matcher`]); a suggestion takes the inflection only where it is sure to be good
-//! English: when its first word is the form's first word, the text's own word is written
-//! back (see [`crate::Checker::check`]). Words are not tagged as nouns or verbs: every
-//! spelling is generated, and those no text contains ("communitying") simply never match.
+//! candidates it found so (see [`crate::matcher`]); a suggestion takes the inflection only
+//! where it is sure to be good English: when its first word is the form's first word, the
+//! text's own word is written back (see [`crate::Checker::check`]). Words are not tagged as
+//! nouns or verbs: every spelling is generated, and those no text contains ("communitying")
+//! simply never match.
 //!
 //! Hand-written: the English spelling rules for -s, -ed and -ing are a dozen lines, and an
 //! inflection crate would bring a dictionary this needs only the irregular verbs of.

@@ -64,8 +64,7 @@ pub struct Form {
     ends_word: bool,
     /// The other spellings of the form's first word, its inflections (see
     /// [`crate::inflect`]), each a word of lower-case ASCII letters: the form matches with any
-    /// of them in the place of its first word, `chars[..first_len]`. They were forms of their
-    /// own, a spelling each, 146,000 of the 271,000 forms compiled for 50,000 terms.
+    /// of them in the place of its first word, `chars[..first_len]` (bench/NOTES.md item 20).
     firsts: Option<Spellings>,
     /// The length of the first word in `chars`, where `firsts` stand in for it.
     first_len: u32,
@@ -204,7 +203,6 @@ impl Entries {
     /// The entries of the form spelt `chars`, anchored on its word `chars[start..end]` with
     /// the key of the word before it if paired: the word's own, and, for the last word, one
     /// per plural spelling, which is a word of the text too.
-    #[allow(clippy::too_many_arguments)]
     fn push(
         &self,
         pairs: &mut Vec<(Word, Option<u64>, Anchor)>,
@@ -1139,13 +1137,14 @@ mod tests {
 
     /// A form's first word is matched in any of its inflections, each a spelling of the one
     /// form: anchored on the first word itself, on the word after it (paired with each
-    /// spelling), or past the second word (one entry, the spellings tried when verified). A
-    /// spelling listed as a form of its own is that form's.
+    /// spelling), or past the first word and not paired with it (one entry, the spellings
+    /// tried when verified). A spelling listed as a form of its own is that form's.
     #[test]
     fn a_first_word_is_matched_in_its_inflections_wherever_the_anchor_is() {
         let m = matcher(
             "[[term]]\nid = \"a\"\npreferred = \"x\"\n\
-             deviants = [\"negotiate 'now'\", \"have fun\", \"have common destiny\", \"having fun\"]\n",
+             deviants = [\"negotiate 'now'\", \"have fun\", \"have common destiny\", \"having fun\", \n\
+             \"have 'chance'\", \"achieve shared future\", \"achieved shared future\"]\n",
         );
         let forms: Vec<String> = m.forms.iter().map(|f| f.chars.iter().collect()).collect();
         assert_eq!(
@@ -1156,7 +1155,12 @@ mod tests {
                 "have fun",
                 "have common destiny",
                 "have-common-destiny",
-                "having fun"
+                "having fun",
+                "have 'chance'",
+                "achieve shared future",
+                "achieve-shared-future",
+                "achieved shared future",
+                "achieved-shared-future"
             ],
             "one form each (and a hyphenated modifier), no form per inflection"
         );
@@ -1180,6 +1184,8 @@ mod tests {
             v
         };
         let entry = |spelled: &str, first| (spelled.to_string(), first);
+        // On the second word, not paired with the first: one entry.
+        assert_eq!(entries("chance"), [entry("have 'chance'", "any")]);
         // On the first word: an entry per spelling, under its own word.
         assert_eq!(
             entries("negotiated"),
@@ -1243,6 +1249,16 @@ mod tests {
                     at(5, 23, "have common destiny", true),
                     at(25, 48, "have common destiny", true),
                     at(50, 69, "have common destiny", false),
+                ],
+            ),
+            ("We had 'chance'.", vec![at(3, 15, "have 'chance'", true)]),
+            // "achieved shared future" is listed: it is that form's, not an inflection of
+            // "achieve shared future", whose other spellings stay its own.
+            (
+                "achieved shared future, achieving shared future",
+                vec![
+                    at(0, 22, "achieved shared future", false),
+                    at(24, 47, "achieve shared future", true),
                 ],
             ),
         ];
